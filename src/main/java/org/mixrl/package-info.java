@@ -1,0 +1,2 @@
+/** mixrl: entropy-regularized actor-critic with mixture policies. */
+package org.mixrl;
