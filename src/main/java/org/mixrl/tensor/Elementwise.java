@@ -1,0 +1,290 @@
+package org.mixrl.tensor;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Elementwise ops. Each unary op is its forward function plus its derivative written beside it;
+ * binary ops broadcast with NumPy rules and sum gradients back to each input's shape in one
+ * place ({@link #accumulate}).
+ */
+final class Elementwise {
+  private Elementwise() {}
+
+  /** Derivative of a unary op given the input x and output y (whichever is cheaper). */
+  @FunctionalInterface
+  interface Derivative {
+    double at(double x, double y);
+  }
+
+  static Tensor unary(String op, Tensor a, DoubleUnaryOperator f, Derivative df) {
+    double[] x = a.data;
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = f.applyAsDouble(x[i]);
+    }
+    return Tensor.result(
+        op,
+        y,
+        a.shape,
+        (g, grads) -> {
+          double[] ga = grads.of(a);
+          if (ga == null) {
+            return;
+          }
+          for (int i = 0; i < g.length; i++) {
+            ga[i] += g[i] * df.at(x[i], y[i]);
+          }
+        },
+        a);
+  }
+
+  static Tensor exp(Tensor a) {
+    return unary("exp", a, Math::exp, (x, y) -> y);
+  }
+
+  static Tensor log(Tensor a) {
+    return unary("log", a, Math::log, (x, y) -> 1.0 / x);
+  }
+
+  static Tensor log1p(Tensor a) {
+    return unary("log1p", a, Math::log1p, (x, y) -> 1.0 / (1.0 + x));
+  }
+
+  static Tensor expm1(Tensor a) {
+    return unary("expm1", a, Math::expm1, (x, y) -> y + 1.0);
+  }
+
+  static Tensor sqrt(Tensor a) {
+    return unary("sqrt", a, Math::sqrt, (x, y) -> 0.5 / y);
+  }
+
+  static Tensor abs(Tensor a) {
+    return unary("abs", a, Math::abs, (x, y) -> Math.signum(x));
+  }
+
+  static Tensor square(Tensor a) {
+    return unary("square", a, x -> x * x, (x, y) -> 2 * x);
+  }
+
+  static Tensor tanh(Tensor a) {
+    return unary("tanh", a, Math::tanh, (x, y) -> 1 - y * y);
+  }
+
+  static Tensor sigmoid(Tensor a) {
+    return unary("sigmoid", a, Elementwise::sigmoid, (x, y) -> y * (1 - y));
+  }
+
+  static Tensor softplus(Tensor a) {
+    return unary("softplus", a, Elementwise::softplus, (x, y) -> sigmoid(x));
+  }
+
+  static Tensor relu(Tensor a) {
+    return unary("relu", a, x -> x > 0 ? x : 0.0, (x, y) -> x > 0 ? 1.0 : 0.0);
+  }
+
+  static Tensor elu(Tensor a) {
+    return unary("elu", a, x -> x > 0 ? x : Math.expm1(x), (x, y) -> x > 0 ? 1.0 : y + 1.0);
+  }
+
+  static Tensor clamp(Tensor a, double lo, double hi) {
+    if (!(lo <= hi)) {
+      throw new IllegalArgumentException("clamp: need lo <= hi, got lo=" + lo + " hi=" + hi);
+    }
+    return unary(
+        "clamp",
+        a,
+        x -> x < lo ? lo : (x > hi ? hi : x),
+        (x, y) -> (x >= lo && x <= hi) ? 1.0 : 0.0);
+  }
+
+  static Tensor addScalar(Tensor a, double c) {
+    return unary("add", a, x -> x + c, (x, y) -> 1.0);
+  }
+
+  static Tensor mulScalar(Tensor a, double c) {
+    return unary("mul", a, x -> x * c, (x, y) -> c);
+  }
+
+  static Tensor powScalar(Tensor a, double p) {
+    if (p == 2.0) {
+      return square(a);
+    }
+    return unary("pow", a, x -> Math.pow(x, p), (x, y) -> p == 0 ? 0.0 : p * Math.pow(x, p - 1));
+  }
+
+  /** Logistic function without overflow for large |x|. */
+  static double sigmoid(double x) {
+    if (x >= 0) {
+      return 1.0 / (1.0 + Math.exp(-x));
+    }
+    double e = Math.exp(x);
+    return e / (1.0 + e);
+  }
+
+  /** log(1 + e^x) = max(x, 0) + log1p(e^-|x|): exact for all x, never overflows. */
+  static double softplus(double x) {
+    return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+  }
+
+  // ---------------------------------------------------------------- binary
+
+  /** Partial derivatives of a binary op at (x, y) with output z. */
+  @FunctionalInterface
+  interface Partial {
+    double at(double x, double y, double z);
+  }
+
+  static Tensor binary(
+      String op, Tensor a, Tensor b, DoubleBinaryOperator f, Partial dfa, Partial dfb) {
+    int[] shape = Shapes.broadcast(op, a.shape, b.shape);
+    int n = Shapes.numel(shape);
+    int[] ia = Shapes.indexMap(a.shape, shape);
+    int[] ib = Shapes.indexMap(b.shape, shape);
+    double[] x = expanded(a.data, ia, n);
+    double[] y = expanded(b.data, ib, n);
+    double[] z = new double[n];
+    for (int i = 0; i < n; i++) {
+      z[i] = f.applyAsDouble(x[i], y[i]);
+    }
+    return Tensor.result(
+        op,
+        z,
+        shape,
+        (g, grads) -> {
+          double[] ga = grads.of(a);
+          if (ga != null) {
+            double[] c = new double[n];
+            for (int i = 0; i < n; i++) {
+              c[i] = g[i] * dfa.at(x[i], y[i], z[i]);
+            }
+            accumulate(ga, c, ia);
+          }
+          double[] gb = grads.of(b);
+          if (gb != null) {
+            double[] c = new double[n];
+            for (int i = 0; i < n; i++) {
+              c[i] = g[i] * dfb.at(x[i], y[i], z[i]);
+            }
+            accumulate(gb, c, ib);
+          }
+        },
+        a,
+        b);
+  }
+
+  /** The input's values at each output position (the input itself when shapes match). */
+  static double[] expanded(double[] src, int[] map, int n) {
+    if (map == null) {
+      return src;
+    }
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = src[map[i]];
+    }
+    return out;
+  }
+
+  /** Adds a full-shape gradient into an input's buffer, summing over broadcast positions. */
+  static void accumulate(double[] into, double[] full, int[] map) {
+    if (map == null) {
+      for (int i = 0; i < full.length; i++) {
+        into[i] += full[i];
+      }
+    } else {
+      for (int i = 0; i < full.length; i++) {
+        into[map[i]] += full[i];
+      }
+    }
+  }
+
+  static Tensor add(Tensor a, Tensor b) {
+    return binary("add", a, b, Double::sum, (x, y, z) -> 1.0, (x, y, z) -> 1.0);
+  }
+
+  static Tensor sub(Tensor a, Tensor b) {
+    return binary("sub", a, b, (x, y) -> x - y, (x, y, z) -> 1.0, (x, y, z) -> -1.0);
+  }
+
+  static Tensor mul(Tensor a, Tensor b) {
+    return binary("mul", a, b, (x, y) -> x * y, (x, y, z) -> y, (x, y, z) -> x);
+  }
+
+  static Tensor div(Tensor a, Tensor b) {
+    return binary("div", a, b, (x, y) -> x / y, (x, y, z) -> 1.0 / y, (x, y, z) -> -z / y);
+  }
+
+  /**
+   * x^y. d/dy = x^y log x is taken as 0 where x <= 0 (real logarithm undefined; this matches
+   * the usual use with a constant exponent and keeps gradients finite).
+   */
+  static Tensor pow(Tensor a, Tensor b) {
+    return binary(
+        "pow",
+        a,
+        b,
+        Math::pow,
+        (x, y, z) -> y == 0 ? 0.0 : y * Math.pow(x, y - 1),
+        (x, y, z) -> x > 0 ? z * Math.log(x) : 0.0);
+  }
+
+  static Tensor maximum(Tensor a, Tensor b) {
+    return binary(
+        "maximum",
+        a,
+        b,
+        Math::max,
+        (x, y, z) -> x > y ? 1.0 : (x == y ? 0.5 : 0.0),
+        (x, y, z) -> y > x ? 1.0 : (x == y ? 0.5 : 0.0));
+  }
+
+  static Tensor minimum(Tensor a, Tensor b) {
+    return binary(
+        "minimum",
+        a,
+        b,
+        Math::min,
+        (x, y, z) -> x < y ? 1.0 : (x == y ? 0.5 : 0.0),
+        (x, y, z) -> y < x ? 1.0 : (x == y ? 0.5 : 0.0));
+  }
+
+  /** cond != 0 ? a : b, broadcasting all three; cond receives no gradient. */
+  static Tensor where(Tensor cond, Tensor a, Tensor b) {
+    int[] shape = Shapes.broadcast("where", Shapes.broadcast("where", cond.shape, a.shape), b.shape);
+    int n = Shapes.numel(shape);
+    int[] ic = Shapes.indexMap(cond.shape, shape);
+    int[] ia = Shapes.indexMap(a.shape, shape);
+    int[] ib = Shapes.indexMap(b.shape, shape);
+    double[] c = expanded(cond.data, ic, n);
+    double[] x = expanded(a.data, ia, n);
+    double[] y = expanded(b.data, ib, n);
+    double[] z = new double[n];
+    for (int i = 0; i < n; i++) {
+      z[i] = c[i] != 0 ? x[i] : y[i];
+    }
+    return Tensor.result(
+        "where",
+        z,
+        shape,
+        (g, grads) -> {
+          double[] ga = grads.of(a);
+          if (ga != null) {
+            double[] part = new double[n];
+            for (int i = 0; i < n; i++) {
+              part[i] = c[i] != 0 ? g[i] : 0.0;
+            }
+            accumulate(ga, part, ia);
+          }
+          double[] gb = grads.of(b);
+          if (gb != null) {
+            double[] part = new double[n];
+            for (int i = 0; i < n; i++) {
+              part[i] = c[i] != 0 ? 0.0 : g[i];
+            }
+            accumulate(gb, part, ib);
+          }
+        },
+        a,
+        b);
+  }
+}
