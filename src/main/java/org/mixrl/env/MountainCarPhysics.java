@@ -1,5 +1,7 @@
 package org.mixrl.env;
 
+import org.mixrl.random.RandomStream;
+
 /**
  * The continuous mountain-car dynamics shared by every MountainCar variant (Gymnasium v1.4.0
  * {@code continuous_mountain_car.py}, identical in gym 0.21).
@@ -31,7 +33,7 @@ final class MountainCarPhysics {
   double velocity;
 
   /** Gymnasium's start: x ~ U[-0.6, -0.4), v = 0; kept in float64 until the first step. */
-  void reset(org.mixrl.random.RandomStream random) {
+  void reset(RandomStream random) {
     position = random.uniform(-0.6, -0.4);
     velocity = 0.0;
   }
