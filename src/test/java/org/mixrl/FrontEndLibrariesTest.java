@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +12,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.junit.jupiter.api.Test;
-import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
@@ -28,9 +27,8 @@ class FrontEndLibrariesTest {
   void xchartRendersAPngHeadlessly() throws Exception {
     XYChart chart = new XYChartBuilder().width(320).height(240).title("smoke").build();
     chart.addSeries("y = x^2", new double[] {0, 1, 2, 3}, new double[] {0, 1, 4, 9});
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    BitmapEncoder.saveBitmap(chart, bytes, BitmapEncoder.BitmapFormat.PNG);
-    byte[] png = bytes.toByteArray();
+    // ChartEncoder is XChart 4's format-by-name API; BitmapEncoder's methods are deprecated.
+    byte[] png = ChartEncoder.getBytes(chart, "png");
     assertTrue(png.length > 1000, "suspiciously small PNG: " + png.length + " bytes");
     assertArrayEquals(PNG_MAGIC, Arrays.copyOf(png, 4));
   }
