@@ -86,7 +86,8 @@ class CoreJarIT {
     Set<String> seen = new TreeSet<>();
     for (String line : r.out().split("\\R")) {
       String t = line.strip();
-      if (t.startsWith("org.mixrl.") && t.contains("->")) {
+      // package-info appears only when its package has annotations; it carries no code
+      if (t.startsWith("org.mixrl.") && t.contains("->") && !t.contains("package-info")) {
         seen.add(t.substring(0, t.indexOf(' ')));
       }
     }
