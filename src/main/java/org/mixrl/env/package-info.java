@@ -1,0 +1,10 @@
+/**
+ * Gymnasium-style classic-control environments with continuous actions: Pendulum,
+ * MountainCarContinuous and a continuous-torque Acrobot as Gymnasium defines them, and the
+ * unshaped and sparse variants of the GreedyAC / MirrorDescentRL experiments.
+ *
+ * <p>Start from {@link org.mixrl.env.Envs#make(String)}; every env implements
+ * {@link org.mixrl.env.Env} (reset, step, spaces, time limit, checkpoint state). Core package:
+ * depends only on {@code java.*} and {@code org.mixrl.random}. See docs/environments.md.
+ */
+package org.mixrl.env;

@@ -1,0 +1,61 @@
+package org.mixrl.estimator;
+
+import org.mixrl.dist.Mixture;
+import org.mixrl.dist.Policy;
+import org.mixrl.random.RandomStream;
+import org.mixrl.tensor.Tensor;
+
+/**
+ * GS: relax the component index to y = softmax((log w + G) / lambda), G ~ Gumbel, and use the
+ * pathwise latent u = sum_k y_k (mu_k + sigma_k eps_k). Biased for lambda > 0 (u is not a
+ * draw from the mixture); included as the classic alternative, with its bias measured.
+ */
+public final class GumbelSoftmax implements Estimator {
+  private final int samples;
+  private final double temperature;
+
+  public GumbelSoftmax(int samplesPerState, double temperature) {
+    this.samples = SampleCount.check("gs", samplesPerState);
+    if (!(temperature > 0) || Double.isInfinite(temperature)) {
+      throw new IllegalArgumentException(
+          "gs: temperature must be finite and > 0, got " + temperature);
+    }
+    this.temperature = temperature;
+  }
+
+  @Override
+  public String name() {
+    return "gs";
+  }
+
+  @Override
+  public boolean supports(Policy policy) {
+    return policy instanceof Mixture;
+  }
+
+  @Override
+  public int criticEvaluationsPerState(int components) {
+    return samples;
+  }
+
+  @Override
+  public Surrogate surrogate(Policy policy, ActionValue critic, double alpha, RandomStream rng) {
+    check(policy, alpha);
+    Mixture pi = (Mixture) policy;
+    int b = pi.batchSize();
+    int k = pi.components();
+    int d = pi.actionDim();
+    double[] g = new double[b * samples * k];
+    for (int i = 0; i < g.length; i++) {
+      g[i] = rng.nextGumbel();
+    }
+    Tensor gumbel = Tensor.of(g, b, samples, k);
+    Tensor y = pi.logWeights().unsqueeze(1).add(gumbel).mul(1.0 / temperature).softmax(2);
+    Tensor eps = Tensor.randn(rng, b, samples, k, d);
+    Tensor uk = pi.componentLatents(eps); // [B, M, K, d]
+    Tensor u = uk.mul(y.unsqueeze(3)).sum(2, false); // [B, M, d]
+    Tensor logp = pi.logProbOfLatent(u);
+    Tensor f = critic.evaluate(pi.toAction(u)).sub(logp.mul(alpha));
+    return new Surrogate(f.mean(), Estimators.entropyOf(logp), samples);
+  }
+}

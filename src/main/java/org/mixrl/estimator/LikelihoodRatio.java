@@ -1,0 +1,48 @@
+package org.mixrl.estimator;
+
+import org.mixrl.dist.Policy;
+import org.mixrl.random.RandomStream;
+import org.mixrl.tensor.GradMode;
+import org.mixrl.tensor.Tensor;
+
+/**
+ * LR (score function): a ~ pi with no gradient through a; surrogate log pi_theta(a) * sg(Q(s, a)
+ * - alpha log pi_theta(a) - b). Applies to every policy class.
+ */
+public final class LikelihoodRatio implements Estimator {
+  private final int samples;
+  private final Baseline baseline;
+
+  public LikelihoodRatio(int samplesPerState, Baseline baseline) {
+    this.samples = SampleCount.check("lr", samplesPerState);
+    this.baseline = baseline;
+  }
+
+  @Override
+  public String name() {
+    return "lr";
+  }
+
+  @Override
+  public boolean supports(Policy policy) {
+    return true;
+  }
+
+  @Override
+  public int criticEvaluationsPerState(int components) {
+    return samples;
+  }
+
+  @Override
+  public Surrogate surrogate(Policy policy, ActionValue critic, double alpha, RandomStream rng) {
+    check(policy, alpha);
+    Tensor u = policy.sampleLatent(rng, samples); // detached latents [B, M, d]
+    Tensor logp = policy.logProbOfLatent(u); // [B, M], gradient to theta only
+    Tensor f;
+    try (GradMode g = GradMode.noGrad()) {
+      f = critic.evaluate(policy.toAction(u)).sub(logp.mul(alpha)).detach();
+    }
+    Tensor advantage = f.sub(baseline.of(f)).detach();
+    return new Surrogate(logp.mul(advantage).mean(), Estimators.entropyOf(logp), samples);
+  }
+}

@@ -1,0 +1,44 @@
+package org.mixrl.estimator;
+
+import org.mixrl.dist.Policy;
+import org.mixrl.dist.Reparameterizable;
+import org.mixrl.random.RandomStream;
+import org.mixrl.tensor.Tensor;
+
+/**
+ * RP: a = g_theta(eps); surrogate f_theta(g_theta(eps)) = Q(s, a) - alpha log pi_theta(a), with
+ * the gradient flowing through Q into a and through both a and theta in log pi.
+ */
+public final class Reparameterization implements Estimator {
+  private final int samples;
+
+  public Reparameterization(int samplesPerState) {
+    this.samples = SampleCount.check("rp", samplesPerState);
+  }
+
+  @Override
+  public String name() {
+    return "rp";
+  }
+
+  @Override
+  public boolean supports(Policy policy) {
+    return policy instanceof Reparameterizable;
+  }
+
+  @Override
+  public int criticEvaluationsPerState(int components) {
+    return samples;
+  }
+
+  @Override
+  public Surrogate surrogate(Policy policy, ActionValue critic, double alpha, RandomStream rng) {
+    check(policy, alpha);
+    Reparameterizable pi = (Reparameterizable) policy;
+    Tensor eps = Tensor.randn(rng, pi.batchSize(), samples, pi.actionDim());
+    Tensor u = pi.rsampleLatent(eps); // [B, M, d]
+    Tensor logp = pi.logProbOfLatent(u); // [B, M]
+    Tensor f = critic.evaluate(pi.toAction(u)).sub(logp.mul(alpha));
+    return new Surrogate(f.mean(), Estimators.entropyOf(logp), samples);
+  }
+}

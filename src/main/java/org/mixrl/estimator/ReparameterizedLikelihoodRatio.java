@@ -1,0 +1,51 @@
+package org.mixrl.estimator;
+
+import org.mixrl.dist.GaussianMixture;
+import org.mixrl.dist.Mixture;
+import org.mixrl.dist.Policy;
+import org.mixrl.random.RandomStream;
+import org.mixrl.tensor.Tensor;
+
+/**
+ * RP-LR: reparameterize inside the sampled component, score function for the index. k ~ Cat(w),
+ * a = g_k(eps); surrogate f_theta(g_k(eps)) + log w_k * sg(f_theta(a) - b). Unbiased.
+ */
+public final class ReparameterizedLikelihoodRatio implements Estimator {
+  private final int samples;
+  private final Baseline baseline;
+
+  public ReparameterizedLikelihoodRatio(int samplesPerState, Baseline baseline) {
+    this.samples = SampleCount.check("rplr", samplesPerState);
+    this.baseline = baseline;
+  }
+
+  @Override
+  public String name() {
+    return "rplr";
+  }
+
+  @Override
+  public boolean supports(Policy policy) {
+    return policy instanceof Mixture;
+  }
+
+  @Override
+  public int criticEvaluationsPerState(int components) {
+    return samples;
+  }
+
+  @Override
+  public Surrogate surrogate(Policy policy, ActionValue critic, double alpha, RandomStream rng) {
+    check(policy, alpha);
+    Mixture pi = (Mixture) policy;
+    GaussianMixture latent = pi.latent();
+    int[][] k = latent.sampleComponents(rng, samples);
+    Tensor eps = Tensor.randn(rng, pi.batchSize(), samples, pi.actionDim());
+    Tensor u = latent.chosenLatents(k, eps); // [B, M, d], pathwise within component k
+    Tensor logp = pi.logProbOfLatent(u); // full mixture density
+    Tensor f = critic.evaluate(pi.toAction(u)).sub(logp.mul(alpha)); // [B, M]
+    Tensor fd = f.detach();
+    Tensor score = latent.chosenLogWeights(k).mul(fd.sub(baseline.of(fd)).detach());
+    return new Surrogate(f.add(score).mean(), Estimators.entropyOf(logp), samples);
+  }
+}
