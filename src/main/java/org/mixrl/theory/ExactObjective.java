@@ -215,7 +215,9 @@ public final class ExactObjective {
     double lo = focus[0];
     double hi = focus[1];
     if (squash != null) {
-      double edge = 1 - 1e-12;
+      // Past |a| = 1 - 1e-6 (|u| > 7.25) r(tanh u) varies on scales >> W: the component
+      // windows resolve it.
+      double edge = 1 - 1e-6;
       lo = atanh(Math.max(-edge, Math.min(edge, lo)));
       hi = atanh(Math.max(-edge, Math.min(edge, hi)));
       windows.add(new LineRule.Window(-6, 6, 0.5));
