@@ -208,6 +208,10 @@ public final class StationaryPoints {
       if (Math.sqrt(gg) < 1e-3) {
         break; // close enough for Newton's quadratic convergence
       }
+      if (iterations >= 100 && value - history[iterations - 100]
+          < 1e-11 * Math.max(1, Math.abs(value))) {
+        break; // crawling along a flat ridge: J no longer moves, let Newton try
+      }
       if (iterations % 50 == 49 && negativeDefinite(j.hessian(theta), skip)) {
         break; // ill-conditioned ascent is slow; Newton is fast once the basin is concave
       }
@@ -237,8 +241,13 @@ public final class StationaryPoints {
     }
     // Newton polish on the reduced coordinates (Levenberg-shifted where H is indefinite).
     double[][] h = j.hessian(theta);
+    double[] polish = new double[s.maxNewtonIterations() + 1];
     for (int it = 0; it < s.maxNewtonIterations() && norm(g) > s.gradientTolerance(); it++) {
       iterations++;
+      polish[it] = value;
+      if (it >= 10 && value - polish[it - 10] < 1e-13 * Math.max(1, Math.abs(value))) {
+        break; // flat directions: more polishing changes neither J nor the classification
+      }
       // Levenberg shift: solve (H - tau I) delta = -g with tau above the largest eigenvalue,
       // so the step ascends even where H is indefinite (plain Newton when H < 0).
       double[] eigNow = Hessian.eigenvalues(reduced(h, skip));
