@@ -1,0 +1,145 @@
+package org.mixrl.theory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.mixrl.bandit.IndicatorReward;
+import org.mixrl.bandit.Reward;
+
+/**
+ * The entropy threshold of Gaussian policies on the line (estimators-and-theory.md, section 4).
+ *
+ * <p>For J(mu, sigma) = E[r(mu + sigma e)] + alpha (0.5 log(2 pi e) + log sigma),
+ *
+ * <pre>dJ/d log sigma = S(mu, sigma) + alpha,   S(mu, sigma) = E[r(mu + sigma e)(e^2 - 1)].</pre>
+ *
+ * No stationary point exists when alpha exceeds alpha*_G(r) = sup_{mu, sigma} -S(mu, sigma), and
+ * alpha*_G(r) <= 2 phi(1) (r_max - r_min) for every reward bounded by [r_min, r_max].
+ */
+public final class GaussianThreshold {
+  /** 2 phi(1) = 2 exp(-1/2) / sqrt(2 pi) = 0.48394144903828673. */
+  public static final double TWO_PHI_ONE = 2 * Math.exp(-0.5) / Math.sqrt(2 * Math.PI);
+
+  /** Gauss-Hermite resolves features down to this fraction of sigma; below, composite rules. */
+  static final double GAUSS_HERMITE_MIN_RATIO = 0.5;
+
+  private static final GaussHermite[] RULES = new GaussHermite[181];
+
+  private GaussianThreshold() {}
+
+  /**
+   * alpha*_G(r) with the (mu, sigma) attaining it, and the universal bound for comparison.
+   *
+   * @param alphaStar sup over (mu, sigma) of -S(mu, sigma)
+   * @param mu the maximising mean
+   * @param sigma the maximising standard deviation
+   * @param universalBound 2 phi(1) (r_max - r_min)
+   */
+  public record Result(double alphaStar, double mu, double sigma, double universalBound) {
+    /** alpha* as a fraction of the universal bound (1 means the bound is tight for r). */
+    public double tightness() {
+      return alphaStar / universalBound;
+    }
+  }
+
+  /** 2 phi(1) (r_max - r_min). */
+  public static double universalBound(Reward r) {
+    return TWO_PHI_ONE * (r.upperBound() - r.lowerBound());
+  }
+
+  /** dJ/d log sigma = S(mu, sigma) + alpha. */
+  public static double logSigmaDerivative(Reward r, double alpha, double mu, double sigma) {
+    return score(r, mu, sigma) + alpha;
+  }
+
+  /**
+   * S(mu, sigma) = E[r(mu + sigma e)(e^2 - 1)], e ~ N(0, 1). Closed form for the indicator;
+   * otherwise Gauss-Hermite with n = clamp((2 pi / (W/sigma))^2, 64, 180) nodes (its central node
+   * spacing pi/sqrt(n) is then at most half the feature width W in e-units; at spacing = W the
+   * error is still ~1e-8, at W/2 below 1e-11) while W/sigma >= 0.5, and
+   * beyond that a composite Gauss-Legendre rule in a-space that is fine only where r varies.
+   */
+  public static double score(Reward r, double mu, double sigma) {
+    if (r.dim() != 1) {
+      throw new IllegalArgumentException(
+          "GaussianThreshold: the reward must be 1-D, got dim " + r.dim());
+    }
+    if (!(sigma > 0) || !Double.isFinite(sigma) || !Double.isFinite(mu)) {
+      throw new IllegalArgumentException(
+          "GaussianThreshold: need finite mu and sigma > 0, got mu=" + mu + " sigma=" + sigma);
+    }
+    if (r instanceof IndicatorReward ind) {
+      return ind.logSigmaScore(mu, sigma);
+    }
+    double ratio = r.featureScale() / sigma;
+    if (ratio >= GAUSS_HERMITE_MIN_RATIO) {
+      GaussHermite q = rule(ratio);
+      double s = 0;
+      for (int i = 0; i < q.size(); i++) {
+        double e = q.node(i);
+        s += q.weight(i) * r.value(mu + sigma * e) * (e * e - 1);
+      }
+      return s;
+    }
+    double[] focus = r.focusRange();
+    List<LineRule.Window> windows = new ArrayList<>();
+    windows.add(LineRule.Window.around(mu, sigma, 8.5));
+    windows.add(new LineRule.Window(focus[0], focus[1], r.featureScale()));
+    LineRule rule = LineRule.covering(windows, 20_000);
+    double norm = 1 / (sigma * Math.sqrt(2 * Math.PI));
+    return rule.integrate(
+        a -> {
+          double e = (a - mu) / sigma;
+          double tail = e * e > 1600 ? 0.0 : Math.exp(-0.5 * e * e) * norm;
+          return tail == 0.0 ? 0.0 : r.value(a) * (e * e - 1) * tail;
+        });
+  }
+
+  private static synchronized GaussHermite rule(double ratio) {
+    int n = (int) Math.ceil(Math.pow(2 * Math.PI / ratio, 2));
+    n = Math.min(180, Math.max(64, 16 * ((n + 15) / 16))); // few distinct rules to cache
+    if (RULES[n] == null) {
+      RULES[n] = GaussHermite.of(n);
+    }
+    return RULES[n];
+  }
+
+  /**
+   * alpha*_G(r) by a grid over mu in the reward's focus range (121 points) and log sigma from
+   * W/20 to 20 times the range (81 points), then Nelder-Mead on (mu, log sigma) from the five
+   * best grid points.
+   */
+  public static Result compute(Reward r) {
+    double[] focus = r.focusRange();
+    double w = r.featureScale();
+    double span = Math.max(focus[1] - focus[0], w);
+    double logLo = Math.log(w / 20);
+    double logHi = Math.log(20 * span);
+    int nm = 121;
+    int ns = 81;
+    double[][] grid = new double[nm * ns][];
+    for (int i = 0; i < nm; i++) {
+      double mu = focus[0] + (focus[1] - focus[0]) * i / (nm - 1);
+      for (int j = 0; j < ns; j++) {
+        double ls = logLo + (logHi - logLo) * j / (ns - 1);
+        grid[i * ns + j] = new double[] {-score(r, mu, Math.exp(ls)), mu, ls};
+      }
+    }
+    Arrays.sort(grid, (a, b) -> Double.compare(b[0], a[0]));
+    double[] best = grid[0];
+    double step = 2 * Math.max((focus[1] - focus[0]) / (nm - 1), (logHi - logLo) / (ns - 1));
+    for (int s = 0; s < 5; s++) {
+      double[] p = NelderMead.maximize(
+          x -> -score(r, x[0], Math.exp(Math.max(-300, Math.min(300, x[1])))),
+          new double[] {grid[s][1], grid[s][2]},
+          step,
+          1e-14,
+          2000);
+      double v = -score(r, p[0], Math.exp(p[1]));
+      if (v > best[0]) {
+        best = new double[] {v, p[0], p[1]};
+      }
+    }
+    return new Result(best[0], best[1], Math.exp(best[2]), universalBound(r));
+  }
+}

@@ -1,0 +1,79 @@
+package org.mixrl.theory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mixrl.bandit.BumpsReward;
+import org.mixrl.dist.PolicyClass;
+
+class StationaryPointsTest {
+  private static final BumpsReward TWO_BUMPS = BumpsReward.parse("bumps:1.0@1.0/0.3,0.8@-1.0/0.3");
+
+  @Test
+  void gaussianBelowTheThresholdHasANonDegenerateMaximumOnTheTallerBump() {
+    double alphaStar = GaussianThreshold.compute(TWO_BUMPS).alphaStar();
+    double alpha = 0.8 * alphaStar;
+    ExactObjective j = new ExactObjective(TWO_BUMPS, PolicyClass.G, 1, alpha);
+    StationaryPoints.Point p =
+        StationaryPoints.fromStart(
+            j, new double[] {0.8, Math.log(0.3)}, StationaryPoints.Settings.defaults());
+    assertEquals(StationaryPoints.Type.MAXIMUM, p.type(), p.toString());
+    assertTrue(p.gradientNorm() < 1e-7);
+    assertTrue(p.eigenvalues()[1] < 0, "both eigenvalues negative");
+    // Independent check through the threshold code: dJ/dlog sigma = S + alpha = 0 there.
+    assertEquals(0.0, GaussianThreshold.logSigmaDerivative(TWO_BUMPS, alpha, p.means()[0],
+        p.stds()[0]), 1e-7);
+    assertEquals(1.0, p.means()[0], 0.01, "the other bump's tail pulls the mean slightly");
+  }
+
+  @Test
+  void gaussianAboveTheThresholdDivergesFromEveryStart() {
+    double alpha = 1.02 * GaussianThreshold.compute(TWO_BUMPS).alphaStar();
+    ExactObjective j = new ExactObjective(TWO_BUMPS, PolicyClass.G, 1, alpha);
+    List<StationaryPoints.Point> points =
+        StationaryPoints.search(j, StationaryPoints.Settings.defaults().withStarts(10));
+    for (StationaryPoints.Point p : points) {
+      assertEquals(StationaryPoints.Type.DIVERGED, p.type(), p.toString());
+      assertTrue(p.stds()[0] > Math.exp(8), "sigma grew past the bound: " + p);
+      assertTrue(p.evidence().contains("log sigma[0]"), p.evidence());
+    }
+  }
+
+  @Test
+  void squashedGaussianHasAMaximumEvenForLargeAlpha() {
+    ExactObjective j = new ExactObjective(TWO_BUMPS, PolicyClass.SG, 1, 2.0);
+    List<StationaryPoints.Point> points =
+        StationaryPoints.search(j, StationaryPoints.Settings.defaults().withStarts(3));
+    StationaryPoints.Point best =
+        StationaryPoints.best(points, StationaryPoints.Settings.defaults()).orElseThrow();
+    assertEquals(StationaryPoints.Type.MAXIMUM, best.type());
+    // The entropy of a distribution on [-1, 1] is at most log 2 (the uniform one).
+    assertTrue(best.entropy() <= Math.log(2) + 1e-9, best.toString());
+  }
+
+  @Test
+  void mixtureMaximaAreClassifiedOnTheQuotientOfTheLogitShift() {
+    ExactObjective j = new ExactObjective(TWO_BUMPS, PolicyClass.SGM, 2, 0.2);
+    StationaryPoints.Point p =
+        StationaryPoints.fromStart(
+            j,
+            j.pack(new double[] {0, 0}, new double[] {-1.2, 1.2}, new double[] {-1.5, -1.5}),
+            StationaryPoints.Settings.defaults());
+    assertEquals(StationaryPoints.Type.MAXIMUM, p.type(), p.toString());
+    assertEquals(5, p.eigenvalues().length, "6 parameters minus the logit shift");
+    assertEquals(1.0, p.weights()[0] + p.weights()[1], 1e-12);
+  }
+
+  @Test
+  void settingsAreValidated() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new StationaryPoints.Settings(0, 0, 10, 10, 1e-7, 8, 1e3, 1e-6));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new StationaryPoints.Settings(1, 0, 10, 10, 0, 8, 1e3, 1e-6));
+  }
+}
