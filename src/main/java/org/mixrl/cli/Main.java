@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       // The registry of subcommands: one line per command.
       InfoCommand.class,
+      VarianceCommand.class,
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
@@ -39,7 +40,28 @@ public final class Main implements Runnable {
    * instead of {@link #main}, which exits the JVM.
    */
   public static CommandLine newCommandLine() {
-    return new CommandLine(new Main());
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(Main::reportError);
+    return cl;
+  }
+
+  /**
+   * Bad input (IllegalArgumentException from any layer) is a user error: print its message,
+   * which names the value and what is allowed, and exit 2 without a stack trace. Anything else
+   * is a bug: print the trace and exit 1.
+   */
+  private static int reportError(
+      Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
+        || e instanceof java.nio.file.NoSuchFileException) {
+      err.println("mixrl " + cl.getCommandName() + ": error: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    e.printStackTrace(err);
+    err.flush();
+    return 1;
   }
 
   /** Runs {@code args} with output captured in {@code out} and {@code err}; returns the exit code. */

@@ -1,0 +1,203 @@
+package org.mixrl.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.mixrl.bandit.BumpsReward;
+import org.mixrl.bandit.RewardCritic;
+import org.mixrl.dist.PolicyClass;
+import org.mixrl.dist.StatelessPolicy;
+import org.mixrl.estimator.Baseline;
+import org.mixrl.estimator.Estimator;
+import org.mixrl.estimator.Estimators;
+import org.mixrl.estimator.VarianceStudy;
+import org.mixrl.random.RandomStream;
+import org.mixrl.theory.ExactObjective;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mixrl variance}: per-parameter bias and variance of gradient estimators on a bandit. */
+@Command(
+    name = "variance",
+    mixinStandardHelpOptions = true,
+    versionProvider = MixrlVersion.class,
+    description = {
+      "Measure gradient estimators against the exact gradient of",
+      "J = E[r(a)] - alpha E[log pi(a)] for a fixed 1-D policy on a known reward.",
+      "Writes CSV: estimator,parameter,exact,mean,variance,std_error,z"
+    })
+final class VarianceCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--reward", required = true,
+      description = "Reward, e.g. 'bumps:1.0@1.0/0.3,0.8@-1.0/0.3' (H@C/W: H exp(-(a-C)^2/(2W^2))).")
+  String reward;
+
+  @Option(names = "--policy", required = true, description = "g, sg, gm or sgm.")
+  String policy;
+
+  @Option(names = "--logits", description = "Mixture logits, comma-separated (gm, sgm).")
+  String logits;
+
+  @Option(names = "--means", required = true, description = "Component means (of u for sg/sgm).")
+  String means;
+
+  @Option(names = "--log-stds", required = true, description = "Component log-stds.")
+  String logStds;
+
+  @Option(names = "--alpha", required = true, description = "Entropy scale alpha >= 0.")
+  double alpha;
+
+  @Option(names = "--estimators", required = true, split = ",",
+      description = "Comma-separated: rp, lr, rplr, mrp, gs, irg.")
+  List<String> estimators;
+
+  @Option(names = "--batch", defaultValue = "64", description = "States per batch (default 64).")
+  int batch;
+
+  @Option(names = "--repeats", defaultValue = "2000", description = "Batches (default 2000).")
+  int repeats;
+
+  @Option(names = "--samples", defaultValue = "1",
+      description = "Draws per state (per component for mrp); default 1.")
+  int samples;
+
+  @Option(names = "--baseline", defaultValue = "batch-loo",
+      description = "LR/RP-LR baseline: none, mean, loo, batch-loo (default; unbiased).")
+  String baseline;
+
+  @Option(names = "--temperature", defaultValue = "0.5", description = "GS temperature.")
+  double temperature;
+
+  @Option(names = "--shared-noise", description = "MRP: one noise draw shared by all components.")
+  boolean sharedNoise;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1).")
+  long seed;
+
+  @Option(names = "--out", description = "CSV file (default: standard output).")
+  Path out;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    PolicyClass pc = PolicyClass.parse(policy);
+    double[] mu = CsvOptions.doubles("--means", means);
+    double[] ls = CsvOptions.doubles("--log-stds", logStds);
+    int k = mu.length;
+    if (ls.length != k) {
+      throw new IllegalArgumentException(
+          "--log-stds has " + ls.length + " values but --means has " + k);
+    }
+    double[] lg;
+    if (pc.mixture()) {
+      lg = logits == null ? new double[k] : CsvOptions.doubles("--logits", logits);
+      if (lg.length != k) {
+        throw new IllegalArgumentException(
+            "--logits has " + lg.length + " values but --means has " + k);
+      }
+    } else {
+      if (k != 1) {
+        throw new IllegalArgumentException(
+            "--policy " + pc.shortName() + " takes a single mean and log-std, got " + k);
+      }
+      if (logits != null) {
+        throw new IllegalArgumentException("--logits applies only to gm and sgm");
+      }
+      lg = new double[0];
+    }
+    if (batch < 1) {
+      throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
+    }
+    if (repeats < 2) {
+      throw new IllegalArgumentException("--repeats must be >= 2, got " + repeats);
+    }
+    if (!(alpha >= 0) || Double.isInfinite(alpha)) {
+      throw new IllegalArgumentException("--alpha must be finite and >= 0, got " + alpha);
+    }
+    BumpsReward r = BumpsReward.parse(reward);
+    if (r.dim() != 1) {
+      throw new IllegalArgumentException("--reward must be 1-D for mixrl variance, got d=" + r.dim());
+    }
+    double[] theta = new double[lg.length + 2 * k];
+    System.arraycopy(lg, 0, theta, 0, lg.length);
+    System.arraycopy(mu, 0, theta, lg.length, k);
+    System.arraycopy(ls, 0, theta, lg.length + k, k);
+    String[] names = StatelessPolicy.parameterNames(pc, k, 1);
+
+    Estimators.Options options =
+        new Estimators.Options(samples, Baseline.parse(baseline), sharedNoise, temperature);
+    List<Estimator> list = new ArrayList<>();
+    for (String name : estimators) {
+      Estimator e = Estimators.create(name, options);
+      // validate applicability before any work, with the estimator's own message
+      e.check(StatelessPolicy.of(pc, k, 1, org.mixrl.tensor.Tensor.vector(theta), 1), alpha);
+      list.add(e);
+    }
+    double[] exact = new ExactObjective(r, pc, k, alpha).gradient(theta);
+
+    StringBuilder csv = new StringBuilder("estimator,parameter,exact,mean,variance,std_error,z\n");
+    PrintWriter err = spec.commandLine().getErr();
+    List<String> summary = new ArrayList<>();
+    try (ProgressBar bar = ProgressBars.create("variance", (long) repeats * list.size(), "batches",
+        quiet)) {
+      for (Estimator e : list) {
+        // one stream per estimator, derived from the seed and name: adding an estimator to the
+        // list does not change the others' numbers
+        RandomStream rng = RandomStream.of(seed).child(e.name().hashCode());
+        List<VarianceStudy.Row> rows = VarianceStudy.measure(e,
+            th -> StatelessPolicy.of(pc, k, 1, th, batch), theta, names, exact,
+            RewardCritic.of(r), alpha, repeats, rng, (done, total) -> bar.step());
+        double total = 0;
+        double worstZ = 0;
+        for (VarianceStudy.Row row : rows) {
+          // Double.toString: the shortest text that reads back to the same double
+          csv.append(row.estimator()).append(',').append(row.parameter()).append(',')
+              .append(row.exact()).append(',').append(row.mean()).append(',')
+              .append(row.variance()).append(',').append(row.stdError()).append(',')
+              .append(row.z()).append('\n');
+          total += row.variance();
+          worstZ = Math.max(worstZ, Math.abs(row.z()));
+        }
+        summary.add(String.format(Locale.ROOT, "%-5s total variance %.4g  max |z| %.2f  critic evals/state %d",
+            e.name(), total, worstZ, e.criticEvaluationsPerState(k)));
+      }
+    }
+    if (out == null) {
+      spec.commandLine().getOut().print(csv);
+      spec.commandLine().getOut().flush();
+    } else {
+      writeAtomically(out, csv.toString());
+    }
+    for (String line : summary) {
+      err.println(line);
+    }
+    err.flush();
+    return 0;
+  }
+
+  /** Temp file in the target directory, then an atomic rename: never a half-written CSV. */
+  static void writeAtomically(Path target, String text) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".mixrl-", ".tmp");
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}
