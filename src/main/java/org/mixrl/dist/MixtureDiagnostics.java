@@ -1,0 +1,79 @@
+package org.mixrl.dist;
+
+import org.mixrl.tensor.GradMode;
+import org.mixrl.tensor.Tensor;
+
+/**
+ * What a user looks at to see component collapse: the weights, the effective number of
+ * components exp(H(w)) (K for uniform weights, 1 when one component holds all mass), and the
+ * pairwise overlap of components as Bhattacharyya coefficients (1 = identical, 0 = disjoint).
+ */
+public final class MixtureDiagnostics {
+  private MixtureDiagnostics() {}
+
+  /** exp(H(w)) per state, [B]. */
+  public static double[] effectiveComponents(Mixture mixture) {
+    try (GradMode g = GradMode.noGrad()) {
+      Tensor logw = mixture.logWeights();
+      Tensor h = logw.exp().mul(logw).sum(1, false).neg();
+      double[] d = h.toArray();
+      for (int i = 0; i < d.length; i++) {
+        d[i] = Math.exp(d[i]);
+      }
+      return d;
+    }
+  }
+
+  /** Mean of exp(H(w)) over the batch. */
+  public static double meanEffectiveComponents(Mixture mixture) {
+    double s = 0;
+    double[] e = effectiveComponents(mixture);
+    for (double v : e) {
+      s += v;
+    }
+    return s / e.length;
+  }
+
+  /**
+   * Bhattacharyya coefficient between components i and j of state b (of the latent
+   * Gaussians): BC = exp(-D_B), with D_B = 1/8 (mu_i - mu_j)' S^-1 (mu_i - mu_j) + 1/2 log(det S
+   * / sqrt(det S_i det S_j)), S = (S_i + S_j)/2, diagonal covariances.
+   */
+  public static double bhattacharyya(Mixture mixture, int b, int i, int j) {
+    GaussianMixture q = mixture.latent();
+    int k = q.components();
+    int d = q.actionDim();
+    if (b < 0 || b >= q.batchSize() || i < 0 || i >= k || j < 0 || j >= k) {
+      throw new IndexOutOfBoundsException(
+          "bhattacharyya: need 0 <= b < " + q.batchSize() + " and 0 <= i, j < " + k + ", got b="
+              + b + " i=" + i + " j=" + j);
+    }
+    double[] mu = q.means().data();
+    double[] ls = q.logStds().data();
+    double dist = 0;
+    for (int t = 0; t < d; t++) {
+      int pi = (b * k + i) * d + t;
+      int pj = (b * k + j) * d + t;
+      double vi = Math.exp(2 * ls[pi]);
+      double vj = Math.exp(2 * ls[pj]);
+      double v = 0.5 * (vi + vj);
+      double diff = mu[pi] - mu[pj];
+      // log(v / sqrt(vi vj)) written with log-stds so tiny variances do not underflow
+      double logRatio = Math.log(0.5 * (Math.exp(2 * (ls[pi] - ls[pj])) + 1)) + ls[pj] - ls[pi];
+      dist += diff * diff / (8 * v) + 0.5 * logRatio;
+    }
+    return Math.exp(-dist);
+  }
+
+  /** The K x K matrix of Bhattacharyya coefficients for state b. */
+  public static double[][] overlaps(Mixture mixture, int b) {
+    int k = mixture.components();
+    double[][] m = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        m[i][j] = i == j ? 1.0 : bhattacharyya(mixture, b, i, j);
+      }
+    }
+    return m;
+  }
+}
