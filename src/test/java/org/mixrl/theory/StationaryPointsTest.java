@@ -67,6 +67,17 @@ class StationaryPointsTest {
     assertEquals(1.0, p.weights()[0] + p.weights()[1], 1e-12);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {2, 3, 5, 8})
+  void gaussianMixturesOnTheLineFindNoMaximumAboveTheGaussianThreshold(int k) {
+    // Measured, not a theorem: docs/theory.md reports 8/8 starts diverging for K = 2..8.
+    ExactObjective j = new ExactObjective(TWO_BUMPS, PolicyClass.GM, k, 0.5);
+    for (StationaryPoints.Point p :
+        StationaryPoints.search(j, StationaryPoints.Settings.defaults().withStarts(4))) {
+      assertEquals(StationaryPoints.Type.DIVERGED, p.type(), p.toString());
+    }
+  }
+
   @Test
   void settingsAreValidated() {
     assertThrows(
