@@ -242,6 +242,17 @@ class OpValueTest {
   }
 
   @Test
+  void scatterAddAcceptsAnIndexSmallerThanSrcLikeTorch() {
+    // torch docs: index = [[0,1,2,0,0]] (1x5) with src = ones(2,5): only src's first row is used
+    Tensor index = Tensor.of(new double[] {0, 1, 2, 0, 0}, 1, 5);
+    Tensor src = Tensor.of(new double[] {1, 1, 1, 1, 1, 9, 9, 9, 9, 9}, 2, 5).requiresGrad(true);
+    Tensor out = Tensor.zeros(3, 5).scatterAdd(0, index, src);
+    close(new double[] {1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0}, out);
+    out.sum().backward();
+    close(new double[] {1, 1, 1, 1, 1, 0, 0, 0, 0, 0}, src.grad());
+  }
+
+  @Test
   void scatterAddFollowsTorchDocs() {
     // torch docs: src = ones(2,5), index = [[0,1,2,0,0],[0,1,2,2,2]],
     // zeros(3,5).scatter_add_(0, index, src) = [[2,0,0,1,1],[0,2,0,0,0],[0,0,2,1,1]]
