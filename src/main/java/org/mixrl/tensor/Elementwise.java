@@ -106,6 +106,14 @@ final class Elementwise {
     return unary("mul", a, x -> x * c, (x, y) -> c);
   }
 
+  /**
+   * x / c. Its own op rather than mulScalar(1 / c): the rounded reciprocal makes 49 * (1/49)
+   * = 0.9999999999999999, so mean() of a constant vector was not that constant.
+   */
+  static Tensor divScalar(Tensor a, double c) {
+    return unary("div", a, x -> x / c, (x, y) -> 1.0 / c);
+  }
+
   static Tensor powScalar(Tensor a, double p) {
     if (p == 2.0) {
       return square(a);

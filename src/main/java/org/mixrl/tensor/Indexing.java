@@ -117,15 +117,36 @@ final class Indexing {
 
   static Tensor scatterAdd(Tensor a, int axis, Tensor index, Tensor src) {
     int ax = Shapes.axis("scatterAdd", axis, a.shape.length);
-    if (!java.util.Arrays.equals(index.shape, src.shape)) {
+    // As in torch.scatter_add: index may be smaller than src in any dim; src[p] is read at the
+    // index position's own multi-index (the PyTorch docs' first example uses a 1x5 index with a
+    // 2x5 src, which requiring equal shapes rejected).
+    boolean fits = index.shape.length == src.shape.length;
+    for (int d = 0; fits && d < src.shape.length; d++) {
+      fits = index.shape[d] <= src.shape[d];
+    }
+    if (!fits) {
       throw new IllegalArgumentException(
-          "scatterAdd: index shape " + Shapes.str(index.shape) + " and src shape "
-              + Shapes.str(src.shape) + " must match");
+          "scatterAdd: index shape " + Shapes.str(index.shape) + " must have the rank of src shape "
+              + Shapes.str(src.shape) + " and be no larger in any dim");
     }
     int[] pos = positions("scatterAdd", a.shape, ax, index);
+    int[] srcPos = new int[pos.length];
+    int[] srcStrides = Shapes.strides(src.shape);
+    int[] idx = new int[index.shape.length];
+    for (int p = 0; p < pos.length; p++) {
+      for (int d = 0; d < idx.length; d++) {
+        srcPos[p] += idx[d] * srcStrides[d];
+      }
+      for (int d = idx.length - 1; d >= 0; d--) {
+        if (++idx[d] < index.shape[d]) {
+          break;
+        }
+        idx[d] = 0;
+      }
+    }
     double[] y = a.data.clone();
     for (int p = 0; p < pos.length; p++) {
-      y[pos[p]] += src.data[p];
+      y[pos[p]] += src.data[srcPos[p]];
     }
     return Tensor.result(
         "scatterAdd",
@@ -141,7 +162,7 @@ final class Indexing {
           double[] gs = grads.of(src);
           if (gs != null) {
             for (int p = 0; p < pos.length; p++) {
-              gs[p] += g[pos[p]];
+              gs[srcPos[p]] += g[pos[p]];
             }
           }
         },

@@ -418,7 +418,7 @@ public final class Tensor {
   }
 
   public Tensor div(double c) {
-    return Elementwise.mulScalar(this, 1.0 / c);
+    return Elementwise.divScalar(this, c);
   }
 
   /** c - this. */
@@ -510,12 +510,12 @@ public final class Tensor {
   }
 
   public Tensor mean() {
-    return Reductions.sumAll(this).mul(1.0 / data.length);
+    return Elementwise.divScalar(Reductions.sumAll(this), data.length);
   }
 
   public Tensor mean(int axis, boolean keepDim) {
     int a = Shapes.axis("mean", axis, shape.length);
-    return Reductions.sum(this, a, keepDim).mul(1.0 / shape[a]);
+    return Elementwise.divScalar(Reductions.sum(this, a, keepDim), shape[a]);
   }
 
   /** Maximum along an axis; ties share the gradient equally. */
@@ -558,7 +558,7 @@ public final class Tensor {
               + correction);
     }
     Tensor centred = sub(mean(a, true));
-    return centred.square().sum(a, keepDim).mul(1.0 / (n - correction));
+    return Elementwise.divScalar(centred.square().sum(a, keepDim), n - correction);
   }
 
   public Tensor softmax(int axis) {

@@ -71,6 +71,8 @@ class OpGradientTest {
         c("indexSelect", t -> t[0].indexSelect(0, 2, 2, 0).square().sum(), r(3, 2)),
         c("gather", t -> t[0].gather(0, idx).square().sum(), r(3, 3)),
         c("scatterAdd", t -> t[0].scatterAdd(0, idx, t[1]).square().sum(), r(3, 3), r(2, 3)),
+        c("scatterAdd small index", t -> t[0].scatterAdd(1, Tensor.of(new double[] {2, 0, 1, 1}, 2,
+            2), t[1]).square().sum(), r(3, 3), r(3, 4)),
         c("matmul 2d", t -> t[0].matmul(t[1]).square().sum(), r(3, 4), r(4, 2)),
         c("matmul batched", t -> t[0].matmul(t[1]).square().sum(), r(2, 3, 4), r(2, 4, 5)),
         c("matmul broadcast", t -> t[0].matmul(t[1]).square().sum(), r(2, 3, 4), r(4, 5)),
