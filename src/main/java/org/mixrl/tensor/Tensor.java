@@ -10,8 +10,8 @@ import org.mixrl.random.RandomStream;
  * A dense, row-major tensor of {@code double}s that records the operations applied to it, so
  * that {@link #backward()} can compute gradients by reverse-mode differentiation.
  *
- * <p>Tensors are immutable through this API (optimizers write parameters through {@link
- * #data()}, which is the live backing array). Ops read like PyTorch's: {@code x.matmul(w).add(b)
+ * <p>Ops never modify their inputs; the only writes go through {@link #data()} (the live
+ * backing array, used by optimizers) and {@link #grad()} (a live view of the gradient). Ops read like PyTorch's: {@code x.matmul(w).add(b)
  * .relu().sum().backward()}. Each op lives in a small class beside this one ({@link Elementwise},
  * {@link Reductions}, {@link ShapeOps}, {@link Indexing}, {@link LinAlg}) with its forward value
  * and backward rule side by side; the methods here are the fluent front door.
@@ -274,7 +274,11 @@ public final class Tensor {
     return this;
   }
 
-  /** Accumulated gradient of a leaf, or null if none has been computed. */
+  /**
+   * Accumulated gradient of a leaf, or null if none has been computed. The result is a live
+   * view of the accumulation buffer (as in PyTorch): a later backward() adds into it, and
+   * optimizers and gradient clipping write through it.
+   */
   public Tensor grad() {
     return grad == null ? null : new Tensor(grad, shape);
   }
