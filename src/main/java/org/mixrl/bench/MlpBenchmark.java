@@ -24,6 +24,9 @@ public final class MlpBenchmark {
   public static void main(String[] args) {
     int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    // the matmul kernel's parallel path splits output rows, so results do not depend on this
+    org.mixrl.tensor.MatMul.setThreads(threads);
     if (repeats < 30) {
       throw new IllegalArgumentException("repeats must be >= 30, got " + repeats);
     }
@@ -48,8 +51,8 @@ public final class MlpBenchmark {
         repeats % 2 == 1 ? ms[repeats / 2] : 0.5 * (ms[repeats / 2 - 1] + ms[repeats / 2]);
     System.out.printf(
         Locale.ROOT,
-        "MLP fwd+bwd  in %d -> %d -> %d -> 1 ReLU, batch %d, float64%n",
-        width, width, width, batch);
+        "MLP fwd+bwd  in %d -> %d -> %d -> 1 ReLU, batch %d, float64, %d matmul thread(s)%n",
+        width, width, width, batch, threads);
     System.out.printf(
         Locale.ROOT,
         "median %.3f ms  (min %.3f, max %.3f; %d repeats after %d warm-up; checksum %.6g)%n",
