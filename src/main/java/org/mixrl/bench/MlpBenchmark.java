@@ -16,7 +16,7 @@ import org.mixrl.tensor.Tensor;
  * Times forward + backward of a 256 → 256 → 256 → 1 ReLU MLP with an MSE loss against zeros on
  * a batch of 256 (float64), and prints the median over repeats after warm-up.
  *
- * <p>Usage: {@code java -cp target/classes org.mixrl.bench.MlpBenchmark [repeats] [warmup]}.
+ * <p>Usage: {@code java -cp target/classes org.mixrl.bench.MlpBenchmark [repeats] [warmup] [threads]}.
  */
 public final class MlpBenchmark {
   private MlpBenchmark() {}
