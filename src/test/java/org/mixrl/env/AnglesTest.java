@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mixrl.testing.RandomCases;
 
 class AnglesTest {
   private static final double PI = Math.PI;
@@ -33,20 +34,48 @@ class AnglesTest {
     assertThrows(IllegalArgumentException.class, () -> Angles.wrap(Double.POSITIVE_INFINITY));
   }
 
-  @Property
-  void normalizeLandsInMinusPiPiAndDiffersByAMultipleOfTwoPi(
-      @ForAll @DoubleRange(min = -1e4, max = 1e4) double x) {
+  /** An angle and its label (seed, index, value). */
+  record X(double x, String label) {
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  /** {@code count} x in [lo, hi]; one in ten is an edge value (lo, hi or 0). */
+  private static List<X> xs(long seed, int count, double lo, double hi) {
+    return RandomCases.generate(seed, count, (rng, i) -> {
+      double x = RandomCases.doubleIn(rng, lo, hi, 0.1);
+      return new X(x, RandomCases.id(seed, i) + " x=" + x);
+    });
+  }
+
+  /** 1000 cases, x in [-1e4, 1e4]. */
+  static List<X> wideAngles() {
+    return xs(101, 1000, -1e4, 1e4);
+  }
+
+  /** 1000 cases, x in [-30, 30]. */
+  static List<X> narrowAngles() {
+    return xs(102, 1000, -30, 30);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wideAngles")
+  void normalizeLandsInMinusPiPiAndDiffersByAMultipleOfTwoPi(X c) {
+    double x = c.x();
     double r = Angles.normalize(x);
     assertTrue(r >= -PI && r <= PI, "normalize(" + x + ") = " + r);
     double turns = (x - r) / (2 * PI);
-    assertEquals(Math.rint(turns), turns, 1e-9);
+    assertEquals(Math.rint(turns), turns, 1e-9, c.label());
   }
 
-  @Property
-  void wrapAgreesWithNormalizeInsideTheOpenInterval(
-      @ForAll @DoubleRange(min = -30, max = 30) double x) {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("narrowAngles")
+  void wrapAgreesWithNormalizeInsideTheOpenInterval(X c) {
+    double x = c.x();
     double w = Angles.wrap(x);
-    assertTrue(w >= -PI && w <= PI);
+    assertTrue(w >= -PI && w <= PI, c.label() + ": wrap " + w);
     double n = Angles.normalize(x);
     assertTrue(Math.abs(w - n) < 1e-12 || Math.abs(Math.abs(w - n) - 2 * PI) < 1e-12,
         x + ": wrap " + w + " normalize " + n);

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mixrl.testing.RandomCases;
 
 class MatMulTest {
   private enum Variant { PLAIN, TRANSPOSED_A, TRANSPOSED_B }
@@ -83,15 +83,33 @@ class MatMulTest {
     }
   }
 
-  @Property(tries = 60)
-  void randomShapesMatchTheNaiveTripleLoop(
-      @ForAll @IntRange(min = 0, max = 70) int m,
-      @ForAll @IntRange(min = 0, max = 140) int k,
-      @ForAll @IntRange(min = 0, max = 300) int n,
-      @ForAll @IntRange(min = 0, max = 9) int off,
-      @ForAll long seed) {
+  /** Dimensions, offset and data seed of one random product. */
+  record Dims(int m, int k, int n, int off, long seed, String label) {
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  /** 60 cases (seed 301): m in [0, 70], k in [0, 140], n in [0, 300], offset in [0, 9]. */
+  static List<Dims> randomDims() {
+    long seed = 301;
+    return RandomCases.generate(seed, 60, (rng, i) -> {
+      int m = RandomCases.intIn(rng, 0, 70);
+      int k = RandomCases.intIn(rng, 0, 140);
+      int n = RandomCases.intIn(rng, 0, 300);
+      int off = RandomCases.intIn(rng, 0, 9);
+      long dataSeed = rng.nextLong();
+      return new Dims(m, k, n, off, dataSeed, RandomCases.id(seed, i) + " " + m + "x" + k + "x"
+          + n + " offset " + off + " data seed " + dataSeed);
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("randomDims")
+  void randomShapesMatchTheNaiveTripleLoop(Dims d) {
     for (Variant v : Variant.values()) {
-      checkAgainstNaive(v, m, k, n, off, seed);
+      checkAgainstNaive(v, d.m(), d.k(), d.n(), d.off(), d.seed());
     }
   }
 

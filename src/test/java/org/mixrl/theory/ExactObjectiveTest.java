@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mixrl.bandit.BumpsReward;
 import org.mixrl.dist.PolicyClass;
 import org.mixrl.tensor.Tensor;
+import org.mixrl.testing.RandomCases;
 
 class ExactObjectiveTest {
   private static final double HALF_LOG_2PI_E = 0.5 * Math.log(2 * Math.PI * Math.E);
@@ -125,28 +125,51 @@ class ExactObjectiveTest {
     assertTrue(e.getMessage().contains("logits[2], means[2], logStds[2]"), e.getMessage());
   }
 
-  /** sigma in [1e-3, 1e2], |mu| <= 10, logits spread up to +-18 (weights down to ~1e-8). */
-  @Property(tries = 60)
-  void objectiveAndGradientAreFiniteAtExtremeParameters(
-      @ForAll @IntRange(min = 0, max = 3) int classIndex,
-      @ForAll @DoubleRange(min = -10, max = 10) double mu1,
-      @ForAll @DoubleRange(min = -10, max = 10) double mu2,
-      @ForAll @DoubleRange(min = -6.9, max = 4.6) double ls1,
-      @ForAll @DoubleRange(min = -6.9, max = 4.6) double ls2,
-      @ForAll @DoubleRange(min = -18, max = 18) double logit) {
-    PolicyClass c = PolicyClass.values()[classIndex];
+  /** One parameter point: a class and two (mu, log sigma) pairs and a logit. */
+  record Extreme(PolicyClass policyClass, double mu1, double mu2, double ls1, double ls2,
+      double logit, String label) {
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  /**
+   * 60 cases (seed 401): a uniform class; mu in [-10, 10], log sigma in [-6.9, 4.6] (sigma in
+   * [1e-3, 1e2]), logit in [-18, 18] (weights down to ~1e-8); each coordinate is an edge value
+   * (either end, or 0) with probability 1/4, so extremes meet each other.
+   */
+  static List<Extreme> extremeParameters() {
+    long seed = 401;
+    return RandomCases.generate(seed, 60, (rng, i) -> {
+      PolicyClass c = PolicyClass.values()[rng.nextInt(4)];
+      double mu1 = RandomCases.doubleIn(rng, -10, 10, 0.25);
+      double mu2 = RandomCases.doubleIn(rng, -10, 10, 0.25);
+      double ls1 = RandomCases.doubleIn(rng, -6.9, 4.6, 0.25);
+      double ls2 = RandomCases.doubleIn(rng, -6.9, 4.6, 0.25);
+      double logit = RandomCases.doubleIn(rng, -18, 18, 0.25);
+      return new Extreme(c, mu1, mu2, ls1, ls2, logit, RandomCases.id(seed, i) + " " + c
+          + " mu=" + mu1 + "," + mu2 + " logSigma=" + ls1 + "," + ls2 + " logit=" + logit);
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("extremeParameters")
+  void objectiveAndGradientAreFiniteAtExtremeParameters(Extreme x) {
+    PolicyClass c = x.policyClass();
     int k = c.mixture() ? 2 : 1;
     ExactObjective j = new ExactObjective(TWO_BUMPS, c, k, 0.7);
     double[] theta =
         c.mixture()
-            ? j.pack(new double[] {logit, -logit}, new double[] {mu1, mu2}, new double[] {ls1, ls2})
-            : j.pack(null, new double[] {mu1}, new double[] {ls1});
+            ? j.pack(new double[] {x.logit(), -x.logit()}, new double[] {x.mu1(), x.mu2()},
+                new double[] {x.ls1(), x.ls2()})
+            : j.pack(null, new double[] {x.mu1()}, new double[] {x.ls1()});
     double v = j.value(theta);
-    assertTrue(Double.isFinite(v), "J = " + v);
+    assertTrue(Double.isFinite(v), x.label() + ": J = " + v);
     double er = j.expectedReward(Tensor.vector(theta)).item();
-    assertTrue(er >= -1e-9 && er <= TWO_BUMPS.upperBound() + 1e-9, "E[r] = " + er);
+    assertTrue(er >= -1e-9 && er <= TWO_BUMPS.upperBound() + 1e-9, x.label() + ": E[r] = " + er);
     for (double g : j.gradient(theta)) {
-      assertTrue(Double.isFinite(g), "gradient entry " + g);
+      assertTrue(Double.isFinite(g), x.label() + ": gradient entry " + g);
     }
   }
 }
