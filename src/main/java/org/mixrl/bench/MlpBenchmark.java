@@ -1,0 +1,85 @@
+package org.mixrl.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.mixrl.nn.Activation;
+import org.mixrl.nn.MLP;
+import org.mixrl.nn.MlpConfig;
+import org.mixrl.random.RandomStream;
+import org.mixrl.tensor.Tensor;
+
+/**
+ * Times forward + backward of a 256 → 256 → 256 → 1 ReLU MLP with an MSE loss against zeros on
+ * a batch of 256 (float64), and prints the median over repeats after warm-up.
+ *
+ * <p>Usage: {@code java -cp target/classes org.mixrl.bench.MlpBenchmark [repeats] [warmup]}.
+ */
+public final class MlpBenchmark {
+  private MlpBenchmark() {}
+
+  public static void main(String[] args) {
+    int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+    int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    if (repeats < 30) {
+      throw new IllegalArgumentException("repeats must be >= 30, got " + repeats);
+    }
+    int batch = 256;
+    int width = 256;
+    RandomStream rng = RandomStream.of(0);
+    MLP net = new MLP(MlpConfig.of(width, List.of(width, width), Activation.RELU, 1), rng);
+    Tensor x = Tensor.randn(rng, batch, width);
+
+    double sink = 0; // keeps the JIT from discarding the work
+    for (int i = 0; i < warmup; i++) {
+      sink += step(net, x);
+    }
+    double[] ms = new double[repeats];
+    for (int i = 0; i < repeats; i++) {
+      long t0 = System.nanoTime();
+      sink += step(net, x);
+      ms[i] = (System.nanoTime() - t0) / 1e6;
+    }
+    Arrays.sort(ms);
+    double median =
+        repeats % 2 == 1 ? ms[repeats / 2] : 0.5 * (ms[repeats / 2 - 1] + ms[repeats / 2]);
+    System.out.printf(
+        Locale.ROOT,
+        "MLP fwd+bwd  in %d -> %d -> %d -> 1 ReLU, batch %d, float64%n",
+        width, width, width, batch);
+    System.out.printf(
+        Locale.ROOT,
+        "median %.3f ms  (min %.3f, max %.3f; %d repeats after %d warm-up; checksum %.6g)%n",
+        median, ms[0], ms[repeats - 1], repeats, warmup, sink);
+    System.out.println(
+        "JDK " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+            + " (" + System.getProperty("java.vendor") + ")");
+    System.out.println(
+        "CPU " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " threads");
+  }
+
+  /** One training-style iteration: loss = mean(net(x)²), backward, clear gradients. */
+  private static double step(MLP net, Tensor x) {
+    Tensor loss = net.forward(x).square().mean();
+    loss.backward();
+    double g = net.layers().get(0).weight().grad().get(0, 0);
+    net.zeroGrad();
+    return loss.item() + g;
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: fall through
+    }
+    return System.getProperty("os.arch") + " (model unknown)";
+  }
+}

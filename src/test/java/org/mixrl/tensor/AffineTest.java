@@ -1,0 +1,102 @@
+package org.mixrl.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.mixrl.autodiff.GradCheck;
+import org.mixrl.random.RandomStream;
+
+class AffineTest {
+  private final RandomStream rng = RandomStream.of(11);
+
+  @Test
+  void forwardMatchesHandComputedValues() {
+    Tensor x = Tensor.matrix(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+    Tensor w = Tensor.matrix(new double[][] {{1, 0}, {0, 1}, {1, -1}});
+    Tensor b = Tensor.vector(10, 20, 30);
+    Tensor y = Affine.affine(x, w, b);
+    assertArrayEquals(new int[] {3, 3}, y.shape());
+    assertArrayEquals(new double[] {11, 22, 29, 13, 24, 29, 15, 26, 29}, y.toArray(), 0);
+  }
+
+  @Test
+  void forwardEqualsComposedMatmulPlusBias() {
+    Tensor x = Tensor.randn(rng, 5, 4);
+    Tensor w = Tensor.randn(rng, 3, 4);
+    Tensor b = Tensor.randn(rng, 3);
+    assertArrayEquals(
+        x.matmul(w.t()).add(b).toArray(), Affine.affine(x, w, b).toArray(), 1e-12);
+    assertArrayEquals(x.matmul(w.t()).toArray(), Affine.affine(x, w, null).toArray(), 1e-12);
+  }
+
+  @Test
+  void gradientsAgreeWithCentralDifferences() {
+    GradCheck.Result r =
+        GradCheck.check(
+            t -> Affine.affine(t[0], t[1], t[2]).tanh().square().sum(),
+            Tensor.randn(rng, 5, 4),
+            Tensor.randn(rng, 3, 4),
+            Tensor.randn(rng, 3));
+    assertTrue(r.passed(1e-7), r.toString());
+  }
+
+  @Test
+  void gradientsWithoutBiasAgreeWithCentralDifferences() {
+    GradCheck.Result r =
+        GradCheck.check(
+            t -> Affine.affine(t[0], t[1], null).sigmoid().sum(),
+            Tensor.randn(rng, 2, 6),
+            Tensor.randn(rng, 7, 6));
+    assertTrue(r.passed(1e-7), r.toString());
+  }
+
+  @Test
+  void onlyInputsThatRequireGradReceiveGradients() {
+    Tensor x = Tensor.randn(rng, 2, 3);
+    Tensor w = Tensor.randn(rng, 4, 3).requiresGrad(true);
+    Tensor b = Tensor.randn(rng, 4);
+    Affine.affine(x, w, b).sum().backward();
+    assertNull(x.grad());
+    assertNull(b.grad());
+    // d(sum)/dW[o][i] = sum over the batch of x[., i]
+    double[] gw = w.grad().toArray();
+    for (int o = 0; o < 4; o++) {
+      for (int i = 0; i < 3; i++) {
+        assertEquals(x.get(0, i) + x.get(1, i), gw[o * 3 + i], 1e-12);
+      }
+    }
+  }
+
+  @Test
+  void noGradBuildsNoGraph() {
+    Tensor w = Tensor.randn(rng, 4, 3).requiresGrad(true);
+    try (GradMode g = GradMode.noGrad()) {
+      assertFalse(Affine.affine(Tensor.randn(rng, 2, 3), w, null).requiresGrad());
+    }
+  }
+
+  @Test
+  void shapeErrorsNameTheOpAndTheShapes() {
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Affine.affine(Tensor.zeros(2, 3), Tensor.zeros(4, 5), null));
+    assertTrue(e.getMessage().contains("affine") && e.getMessage().contains("[2, 3]")
+        && e.getMessage().contains("[4, 5]"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Affine.affine(Tensor.zeros(2, 3), Tensor.zeros(4, 3), Tensor.zeros(5)));
+    assertTrue(e.getMessage().contains("bias") && e.getMessage().contains("[5]"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Affine.affine(Tensor.zeros(3), Tensor.zeros(4, 3), null));
+    assertTrue(e.getMessage().contains("affine") && e.getMessage().contains("[3]"), e.getMessage());
+  }
+}
