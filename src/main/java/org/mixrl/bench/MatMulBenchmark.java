@@ -1,0 +1,123 @@
+package org.mixrl.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.mixrl.tensor.MatMul;
+
+/**
+ * Speed of {@link MatMul#multiply} on square products, in GFLOP/s = 2·m·n·k / seconds.
+ *
+ * <p>Usage: {@code MatMulBenchmark [sizes=256,1024] [threads=1,2] [reps=7]}. Each case is warmed
+ * up (at least ten calls and half a second) so C2 has compiled the kernel, then timed {@code reps}
+ * times; each timing runs enough calls to last about 0.2 s. Reported: median and best wall-clock
+ * rate and, for one thread, the median rate by thread CPU time, which is robust when other
+ * processes share the machine.
+ */
+public final class MatMulBenchmark {
+  private MatMulBenchmark() {}
+
+  /** Runs the benchmark; see the class comment for the arguments. */
+  public static void main(String[] args) throws IOException {
+    int[] sizes = ints(args.length > 0 ? args[0] : "256,1024");
+    int[] threads = ints(args.length > 1 ? args[1] : "1,2");
+    int reps = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+    System.out.println("cpu: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
+        + " logical cores");
+    System.out.println("jvm: " + System.getProperty("java.vm.name") + " "
+        + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor")
+        + ")");
+    System.out.println("load average at start: " + loadAverage());
+    System.out.printf("%6s %7s %5s %14s %12s %14s%n",
+        "size", "threads", "reps", "median GFLOP/s", "best GFLOP/s", "cpu-time GFLOP/s");
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    for (int s : sizes) {
+      SplittableRandom rng = new SplittableRandom(s);
+      double[] a = random(rng, s * s);
+      double[] b = random(rng, s * s);
+      double[] c = new double[s * s];
+      double flops = 2.0 * s * s * s;
+      for (int t : threads) {
+        MatMul.setThreads(t);
+        long warmEnd = System.nanoTime() + 500_000_000L;
+        for (int w = 0; w < 10 || System.nanoTime() < warmEnd; w++) {
+          MatMul.multiply(a, 0, b, 0, c, 0, s, s, s);
+        }
+        int calls = Math.max(1, (int) (0.2e9 / Math.max(1.0, timeOne(a, b, c, s))));
+        double[] wall = new double[reps];
+        double[] cpu = new double[reps];
+        for (int r = 0; r < reps; r++) {
+          Arrays.fill(c, 0.0); // keeps values bounded; outside the timed region
+          long c0 = mx.getCurrentThreadCpuTime();
+          long t0 = System.nanoTime();
+          for (int q = 0; q < calls; q++) {
+            MatMul.multiply(a, 0, b, 0, c, 0, s, s, s);
+          }
+          long t1 = System.nanoTime();
+          long c1 = mx.getCurrentThreadCpuTime();
+          wall[r] = flops * calls / (t1 - t0);
+          cpu[r] = flops * calls / Math.max(1, c1 - c0);
+        }
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        String cpuRate = t == 1 ? String.format("%.2f", cpu[reps / 2]) : "-";
+        System.out.printf("%6d %7d %5d %14.2f %12.2f %14s%n",
+            s, t, reps, wall[reps / 2], wall[reps - 1], cpuRate);
+      }
+      if (c[c.length / 2] == 42.0) {
+        System.out.println(); // keeps the result live
+      }
+    }
+    MatMul.setThreads(1);
+  }
+
+  private static double timeOne(double[] a, double[] b, double[] c, int s) {
+    long t0 = System.nanoTime();
+    MatMul.multiply(a, 0, b, 0, c, 0, s, s, s);
+    return System.nanoTime() - t0;
+  }
+
+  private static double[] random(SplittableRandom rng, int len) {
+    double[] x = new double[len];
+    for (int i = 0; i < len; i++) {
+      x[i] = rng.nextDouble(-1, 1);
+    }
+    return x;
+  }
+
+  private static int[] ints(String csv) {
+    List<Integer> out = new ArrayList<>();
+    for (String p : csv.split(",")) {
+      int v = Integer.parseInt(p.trim());
+      if (v < 1) {
+        throw new IllegalArgumentException("sizes and threads must be >= 1, got " + v);
+      }
+      out.add(v);
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: fall through
+    }
+    return System.getProperty("os.arch") + " (model unknown)";
+  }
+
+  private static String loadAverage() {
+    return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean()
+        .getSystemLoadAverage());
+  }
+}
