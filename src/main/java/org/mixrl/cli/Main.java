@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       // The registry of subcommands: one line per command.
       InfoCommand.class,
+      EnvCommand.class,
+      TrainCommand.class,
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
