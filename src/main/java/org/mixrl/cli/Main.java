@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
       InfoCommand.class,
       VarianceCommand.class,
       BenchCommand.class,
+      EnvCommand.class,
+      TrainCommand.class,
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
