@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mixrl.dist.ActionBox;
+import org.mixrl.dist.MixtureDiagnostics;
 import org.mixrl.dist.Policy;
 import org.mixrl.dist.PolicyHead;
 import org.mixrl.env.Box;
@@ -108,7 +109,7 @@ public final class Sac {
     // 5. target critics θ̄ ← τ θ + (1 − τ) θ̄
     critics.updateTargets(config.tau());
 
-    MixtureDiagnostics mix = MixtureDiagnostics.of(policy);
+    MixtureDiagnostics.Summary mix = MixtureDiagnostics.summarize(policy);
     return new UpdateStats(criticLoss.item(), -surrogate.objective().item(), alpha, alphaLoss,
         entropy, mix.effectiveComponents(), mix.maxWeight());
   }

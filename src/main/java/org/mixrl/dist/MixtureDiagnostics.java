@@ -1,7 +1,6 @@
 package org.mixrl.dist;
 
 import org.mixrl.tensor.GradMode;
-import org.mixrl.tensor.Tensor;
 
 /**
  * What a user looks at to see component collapse: the weights, the effective number of
@@ -11,16 +10,28 @@ import org.mixrl.tensor.Tensor;
 public final class MixtureDiagnostics {
   private MixtureDiagnostics() {}
 
-  /** exp(H(w)) per state, [B]. */
+  /** Batch averages of exp(H(w)) and of the largest weight; NaN for a non-mixture policy. */
+  public record Summary(double effectiveComponents, double maxWeight) {}
+
+  /** exp(H(w)) per state, [B]: H(w) = -sum_k w_k log w_k, with 0 log 0 = 0. */
   public static double[] effectiveComponents(Mixture mixture) {
     try (GradMode g = GradMode.noGrad()) {
-      Tensor logw = mixture.logWeights();
-      Tensor h = logw.exp().mul(logw).sum(1, false).neg();
-      double[] d = h.toArray();
-      for (int i = 0; i < d.length; i++) {
-        d[i] = Math.exp(d[i]);
+      double[] lw = mixture.logWeights().data();
+      int b = mixture.batchSize();
+      int k = mixture.components();
+      double[] out = new double[b];
+      for (int i = 0; i < b; i++) {
+        double h = 0;
+        for (int j = 0; j < k; j++) {
+          double w = Math.exp(lw[i * k + j]);
+          // skip exact zeros so that 0 * -inf does not give NaN
+          if (w > 0) {
+            h -= w * lw[i * k + j];
+          }
+        }
+        out[i] = Math.exp(h);
       }
-      return d;
+      return out;
     }
   }
 
@@ -32,6 +43,26 @@ public final class MixtureDiagnostics {
       s += v;
     }
     return s / e.length;
+  }
+
+  /** Batch averages of exp(H(w)) and max_k w_k; NaN for both when the policy is no mixture. */
+  public static Summary summarize(Policy policy) {
+    if (!(policy instanceof Mixture m)) {
+      return new Summary(Double.NaN, Double.NaN);
+    }
+    try (GradMode g = GradMode.noGrad()) {
+      double[] w = m.weights().data();
+      int k = m.components();
+      double maxSum = 0;
+      for (int i = 0; i < m.batchSize(); i++) {
+        double max = 0;
+        for (int j = 0; j < k; j++) {
+          max = Math.max(max, w[i * k + j]);
+        }
+        maxSum += max;
+      }
+      return new Summary(meanEffectiveComponents(m), maxSum / m.batchSize());
+    }
   }
 
   /**
