@@ -12,7 +12,8 @@ public final class CellException extends RuntimeException {
   private final transient List<String> report;
 
   CellException(String summary, List<String> report) {
-    super(summary);
+    // No stack trace: the kernel's own frames say nothing about the cell; report() does.
+    super(summary, null, false, false);
     this.report = List.copyOf(report);
   }
 
