@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       BenchCommand.class,
       EnvCommand.class,
       TrainCommand.class,
+      KernelCommand.class,
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
