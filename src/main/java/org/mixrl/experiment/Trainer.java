@@ -1,0 +1,303 @@
+package org.mixrl.experiment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.mixrl.agent.ReplayBuffer;
+import org.mixrl.agent.Sac;
+import org.mixrl.agent.UpdateStats;
+import org.mixrl.env.Box;
+import org.mixrl.env.Env;
+import org.mixrl.env.Envs;
+import org.mixrl.env.StepResult;
+import org.mixrl.random.RandomStream;
+
+/**
+ * Trains SAC in a run directory: {@code config.json}, {@code metrics.csv} and {@code
+ * checkpoint.bin}. Same config (seed included) ⇒ bitwise-identical metrics.csv apart from the
+ * wall_time column, and a resumed run writes exactly the rows an uninterrupted one would.
+ *
+ * <p>Each step: act (uniform random before {@code learningStarts}), step the env, store the
+ * transition, update once when past {@code learningStarts}, log a finished episode, evaluate
+ * every {@code evalEvery} steps, checkpoint every {@code checkpointEvery} steps and at the end.
+ */
+public final class Trainer implements AutoCloseable {
+  /** File names inside a run directory. */
+  public static final String CONFIG_FILE = "config.json";
+  public static final String METRICS_FILE = "metrics.csv";
+  public static final String CHECKPOINT_FILE = Checkpoint.FILE_NAME;
+
+  // keys of the child streams derived from the seed; fixed forever so seeds stay comparable
+  private static final long INIT_KEY = 1;
+  private static final long ACTION_KEY = 2;
+  private static final long UPDATE_KEY = 3;
+  private static final long EVAL_KEY = 4;
+  private static final long ENV_KEY = 5;
+  private static final long EVAL_START_KEY = 6;
+
+  final RunConfig config;
+  final Path dir;
+  final Env env;
+  final Env evalEnv;
+  final Box actionSpace;
+  final Sac sac;
+  final ReplayBuffer buffer;
+  RandomStream actionRng;
+  RandomStream updateRng;
+  RandomStream evalRng;
+  MetricsLog metrics;
+
+  long step;
+  long episodes;
+  long evaluations;
+  double[] obs;
+  double episodeReturn;
+  long episodeLength;
+  double lastReturn = Double.NaN;
+  double lastDeterministic = Double.NaN;
+  double lastStochastic = Double.NaN;
+  // sums over updates since the last train row: critic, actor, entropy, eff. components, max w
+  final double[] statSums = new double[5];
+  long updatesSinceRow;
+  double elapsedBefore;
+  long checkpointRows;
+  private long sessionStart;
+  private TrainingListener listener = TrainingListener.NONE;
+
+  private Trainer(RunConfig config, Path dir) {
+    this.config = config;
+    this.dir = dir;
+    RandomStream root = RandomStream.of(config.seed());
+    this.env = Envs.make(config.env());
+    this.evalEnv = Envs.make(config.env());
+    this.actionSpace = env.actionSpace();
+    int obsDim = env.observationSpace().dim();
+    this.sac = new Sac(config.sac(), obsDim, actionSpace, root.child(INIT_KEY));
+    // a ring never larger than the run: identical behaviour, less memory for short runs
+    int capacity = (int) Math.min(config.sac().bufferSize(), config.steps());
+    this.buffer = new ReplayBuffer(capacity, obsDim, actionSpace.dim());
+    this.actionRng = root.child(ACTION_KEY);
+    this.updateRng = root.child(UPDATE_KEY);
+    this.evalRng = root.child(EVAL_KEY);
+    this.obs = env.reset(root.child(ENV_KEY).nextLong());
+  }
+
+  /**
+   * Starts a new run in {@code dir} (created if missing).
+   *
+   * @throws IOException if {@code dir} already holds a run (use {@link #resume})
+   */
+  public static Trainer start(Path dir, RunConfig config) throws IOException {
+    Files.createDirectories(dir);
+    for (String f : List.of(CONFIG_FILE, METRICS_FILE, CHECKPOINT_FILE)) {
+      if (Files.exists(dir.resolve(f))) {
+        throw new IOException(dir + " already holds a run (" + f + " exists); resume it or"
+            + " choose another output directory");
+      }
+    }
+    Trainer t = new Trainer(config, dir);
+    writeAtomically(dir.resolve(CONFIG_FILE), config.toJsonString());
+    t.metrics = MetricsLog.create(dir.resolve(METRICS_FILE));
+    return t;
+  }
+
+  /**
+   * Reopens the run in {@code dir} at its last checkpoint. {@code expected}, if not null, must
+   * equal the stored config. Every check (config, checkpoint magic/version/checksum, state
+   * shapes, metrics rows) passes before any file is changed; then metrics.csv is cut back to the
+   * rows the checkpoint had seen.
+   */
+  public static Trainer resume(Path dir, RunConfig expected) throws IOException {
+    Path configFile = dir.resolve(CONFIG_FILE);
+    Path checkpoint = dir.resolve(CHECKPOINT_FILE);
+    if (!Files.isRegularFile(configFile)) {
+      throw new IOException(dir + ": no run to resume (" + CONFIG_FILE + " is missing)");
+    }
+    if (!Files.isRegularFile(checkpoint)) {
+      throw new IOException(dir + ": no checkpoint to resume from (" + CHECKPOINT_FILE
+          + " is missing)");
+    }
+    RunConfig stored;
+    try {
+      stored = RunConfig.fromJson(Files.readString(configFile, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(configFile + ": " + e.getMessage(), e);
+    }
+    if (expected != null && !expected.equals(stored)) {
+      throw new IOException(dir + ": the requested config differs from the run's " + CONFIG_FILE
+          + " (requested vs stored: " + String.join("; ", expected.differencesFrom(stored))
+          + "); refusing to resume");
+    }
+    Trainer t = new Trainer(stored, dir);
+    Checkpoint.read(checkpoint, t);
+    Path metricsFile = dir.resolve(METRICS_FILE);
+    List<String> lines = MetricsLog.checkForResume(metricsFile, t.checkpointRows);
+    t.metrics = MetricsLog.resume(metricsFile, t.checkpointRows, lines);
+    return t;
+  }
+
+  private static void writeAtomically(Path file, String text) throws IOException {
+    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".config.", ".tmp");
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Trains until all steps are done or the listener asks to stop. */
+  public RunSummary run(TrainingListener listener) throws IOException {
+    sessionStart = System.nanoTime();
+    this.listener = listener;
+    long total = config.steps();
+    int learningStarts = config.sac().learningStarts();
+    while (step < total) {
+      // 1. act: uniform in the box before learning starts, else a draw from the policy
+      double[] action = step < learningStarts ? uniformAction() : sac.sample(obs, actionRng);
+      // 2. step the env with the action clipped to its box (only a Gaussian can leave it)
+      StepResult r = env.step(actionSpace.clip(action));
+      // 3. store; only termination stops bootstrapping, truncation does not
+      buffer.add(obs, action, r.reward(), r.observation(), r.terminated());
+      episodeReturn += r.reward();
+      episodeLength++;
+      step++;
+      // 4. one update per env step once past learning_starts
+      if (step > learningStarts) {
+        UpdateStats s = sac.update(buffer.sample(config.sac().batchSize(), updateRng), updateRng);
+        accumulate(s);
+      }
+      // 5. episode bookkeeping
+      if (r.done()) {
+        trainRow();
+        obs = env.reset();
+      } else {
+        obs = r.observation();
+      }
+      // 6. evaluation
+      if (config.evalEvery() > 0 && step % config.evalEvery() == 0) {
+        evaluate();
+      }
+      listener.onStep(step, total, lastReturn);
+      // 7. checkpoint
+      if ((config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0)
+          || step == total) {
+        checkpoint();
+        listener.onCheckpoint(step);
+      }
+      if (step < total && listener.stopRequested(step)) {
+        break;
+      }
+    }
+    return new RunSummary(step, step == total, lastDeterministic, lastStochastic);
+  }
+
+  private double[] uniformAction() {
+    double[] a = new double[actionSpace.dim()];
+    for (int j = 0; j < a.length; j++) {
+      a[j] = actionRng.uniform(actionSpace.low(j), actionSpace.high(j));
+    }
+    return a;
+  }
+
+  private void accumulate(UpdateStats s) {
+    statSums[0] += s.criticLoss();
+    statSums[1] += s.actorLoss();
+    statSums[2] += s.entropy();
+    statSums[3] += s.effectiveComponents();
+    statSums[4] += s.maxWeight();
+    updatesSinceRow++;
+  }
+
+  private double mean(int i) {
+    return updatesSinceRow == 0 ? Double.NaN : statSums[i] / updatesSinceRow;
+  }
+
+  private void trainRow() throws IOException {
+    MetricsRow row = new MetricsRow("train", step, elapsedSeconds(), episodes, episodeReturn,
+        episodeLength, mean(0), mean(1), sac.alpha(), mean(2), mean(3), mean(4));
+    metrics.append(row);
+    listener.onRow(row);
+    lastReturn = episodeReturn;
+    episodes++;
+    episodeReturn = 0;
+    episodeLength = 0;
+    java.util.Arrays.fill(statSums, 0);
+    updatesSinceRow = 0;
+  }
+
+  /**
+   * Runs evalEpisodes stochastic and then evalEpisodes deterministic episodes on a separate
+   * env; both kinds start from the same states (seeds derived from the run seed and the
+   * evaluation index), so their difference is due to the policy alone.
+   */
+  private void evaluate() throws IOException {
+    RandomStream starts = RandomStream.of(config.seed()).child(EVAL_START_KEY).child(evaluations);
+    long[] seeds = new long[config.evalEpisodes()];
+    for (int i = 0; i < seeds.length; i++) {
+      seeds[i] = starts.nextLong();
+    }
+    for (boolean deterministic : new boolean[] {false, true}) {
+      double sumReturn = 0;
+      double sumLength = 0;
+      for (long seed : seeds) {
+        double[] o = evalEnv.reset(seed);
+        while (true) {
+          double[] a = deterministic ? sac.actDeterministic(o) : sac.act(o, evalRng);
+          StepResult r = evalEnv.step(a);
+          sumReturn += r.reward();
+          sumLength++;
+          o = r.observation();
+          if (r.done()) {
+            break;
+          }
+        }
+      }
+      double meanReturn = sumReturn / seeds.length;
+      MetricsRow row = new MetricsRow(
+          deterministic ? "eval_deterministic" : "eval_stochastic", step, elapsedSeconds(),
+          evaluations, meanReturn, sumLength / seeds.length, Double.NaN, Double.NaN,
+          sac.alpha(), Double.NaN, Double.NaN, Double.NaN);
+      metrics.append(row);
+      listener.onRow(row);
+      if (deterministic) {
+        lastDeterministic = meanReturn;
+      } else {
+        lastStochastic = meanReturn;
+      }
+    }
+    evaluations++;
+  }
+
+  private void checkpoint() throws IOException {
+    metrics.sync();
+    Checkpoint.write(dir.resolve(CHECKPOINT_FILE), this);
+  }
+
+  double elapsedSeconds() {
+    return elapsedBefore + (System.nanoTime() - sessionStart) / 1e9;
+  }
+
+  public RunConfig config() {
+    return config;
+  }
+
+  /** Environment steps taken so far. */
+  public long step() {
+    return step;
+  }
+
+  public Sac agent() {
+    return sac;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (metrics != null) {
+      metrics.close();
+    }
+  }
+}
