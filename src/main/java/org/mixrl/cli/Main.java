@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
       // The registry of subcommands: one line per command.
       InfoCommand.class,
       VarianceCommand.class,
+      EnvCommand.class,
+      TrainCommand.class,
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;

@@ -1,0 +1,103 @@
+package org.mixrl.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.mixrl.env.Env;
+import org.mixrl.env.EnvSpec;
+import org.mixrl.env.Envs;
+import org.mixrl.env.Rollout;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mixrl env list} and {@code mixrl env rollout}. */
+@Command(
+    name = "env",
+    mixinStandardHelpOptions = true,
+    versionProvider = MixrlVersion.class,
+    description = "List environments or play a fixed action sequence in one.",
+    subcommands = {EnvCommand.ListCommand.class, EnvCommand.RolloutCommand.class})
+final class EnvCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing required subcommand (list or rollout)");
+  }
+
+  /** {@code mixrl env list}: one line per env: id, description, source. */
+  @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
+      description = "List every environment id with a one-line description and its source.")
+  static final class ListCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      int width = 0;
+      for (EnvSpec e : Envs.list()) {
+        width = Math.max(width, e.id().length());
+      }
+      for (EnvSpec e : Envs.list()) {
+        out.printf("%-" + width + "s  %s  [source: %s]%n", e.id(), e.description(), e.source());
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code mixrl env rollout}: CSV of a seeded reset followed by the given actions. */
+  @Command(name = "rollout", mixinStandardHelpOptions = true,
+      versionProvider = MixrlVersion.class,
+      description = "Reset with a seed, apply the actions, write CSV step,obs_0..obs_n,reward,"
+          + "terminated,truncated to stdout.")
+  static final class RolloutCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--env", required = true, description = "Environment id (see `mixrl env list`).")
+    String env;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Reset seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--actions", defaultValue = "",
+        description = "Actions separated by ','; the components of a multi-dimensional action"
+            + " separated by ';' (e.g. 0.5;-1,0;0).")
+    String actions;
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      try {
+        Env e = Envs.make(env);
+        double[][] parsed = parse(actions, e.actionSpace().dim());
+        spec.commandLine().getOut().print(Rollout.toCsv(Rollout.run(e, seed, parsed)));
+        spec.commandLine().getOut().flush();
+        return 0;
+      } catch (IllegalArgumentException ex) {
+        err.println("mixrl env rollout: " + ex.getMessage());
+        err.flush();
+        return 2;
+      }
+    }
+
+    /** "a,b,c" for 1-D actions, or "a1;a2,b1;b2" with ';' between components. */
+    static double[][] parse(String text, int dim) {
+      if (!text.contains(";")) {
+        return Rollout.parseActions(text, dim);
+      }
+      String[] groups = text.split(",", -1);
+      for (int i = 0; i < groups.length; i++) {
+        int n = groups[i].split(";", -1).length;
+        if (n != dim) {
+          throw new IllegalArgumentException("actions: action " + (i + 1) + " '" + groups[i]
+              + "' has " + n + " components, the env's actions have " + dim);
+        }
+      }
+      return Rollout.parseActions(text.replace(';', ','), dim);
+    }
+  }
+}
