@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       VarianceCommand.class,
       EnvCommand.class,
       TrainCommand.class,
+      SweepCommand.class,
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
