@@ -183,7 +183,7 @@ final class TrainCommand implements Callable<Integer> {
             public void onStep(long step, long total, double lastReturn) {
               bar.stepTo(step);
               if (!Double.isNaN(lastReturn)) {
-                bar.setExtraMessage(String.format(Locale.ROOT, "last return %.1f", lastReturn));
+                bar.setExtraMessage(String.format(Locale.ROOT, " last return %.1f", lastReturn));
               }
             }
           });
