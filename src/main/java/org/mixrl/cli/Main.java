@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       EnvCommand.class,
       TrainCommand.class,
       KernelCommand.class,
+      SweepCommand.class,
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;

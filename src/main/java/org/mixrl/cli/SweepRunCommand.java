@@ -1,0 +1,144 @@
+package org.mixrl.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import me.tongfei.progressbar.ProgressBar;
+import org.mixrl.experiment.sweep.Sweep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mixrl sweep run DIR [--workers N]}: a local pool of worker processes, each running
+ * {@code mixrl sweep task DIR --run ID} (so each run is its own JVM, and a crash or kill of one
+ * touches no other), with one progress bar over the sweep.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
+    description = "Run every run that is not done on a local pool of processes: interrupted runs"
+        + " resume, failed runs are retried; a failing run is recorded and does not stop others.")
+final class SweepRunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "Sweep directory.")
+  Path dir;
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Runs at once (default: the number of cores).")
+  Integer workers;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  /** Log of a worker process (the JVM's own output) inside the run directory. */
+  static final String WORKER_LOG = "worker.log";
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    int n = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+    if (n < 1) {
+      throw new IllegalArgumentException("--workers must be >= 1, got " + n);
+    }
+    Sweep sweep = Sweep.at(dir);
+    List<String> todo = sweep.notDone();
+    int total = sweep.ids().size();
+    PrintWriter o = spec.commandLine().getOut();
+    Set<Process> live = ConcurrentHashMap.newKeySet();
+    // a pool killed by Ctrl-C or SIGTERM takes its workers with it; their locks die with them
+    Thread reaper = new Thread(() -> live.forEach(Process::destroy));
+    Runtime.getRuntime().addShutdownHook(reaper);
+    AtomicInteger finished = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    AtomicInteger busy = new AtomicInteger();
+    List<String> failedIds = java.util.Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    try (ProgressBar bar = ProgressBars.create("sweep", total, "runs", quiet)) {
+      bar.stepTo(total - todo.size());
+      List<Future<?>> futures = new ArrayList<>();
+      for (String id : todo) {
+        futures.add(pool.submit(() -> {
+          String result = runOne(sweep, id, live);
+          switch (result) {
+            case "done" -> finished.incrementAndGet();
+            case "busy" -> busy.incrementAndGet();
+            default -> {
+              failed.incrementAndGet();
+              failedIds.add(id);
+            }
+          }
+          bar.step();
+          bar.setExtraMessage(failed.get() == 0 ? "" : failed.get() + " failed");
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new IOException("worker thread failed: " + e.getCause(), e.getCause());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+      try {
+        Runtime.getRuntime().removeShutdownHook(reaper);
+      } catch (IllegalStateException e) {
+        // already shutting down: the hook runs
+      }
+    }
+    o.printf("%s: %d finished, %d failed, %d running elsewhere, %d were already done%n",
+        sweep.dir(), finished.get(), failed.get(), busy.get(), total - todo.size());
+    for (String id : failedIds) {
+      o.println("failed " + id + ": see " + sweep.runDir(id).resolve(Sweep.FAILED_FILE));
+    }
+    o.flush();
+    return failed.get() == 0 ? 0 : 1;
+  }
+
+  /** Runs one worker process for {@code id}; returns done, failed or busy. */
+  private static String runOne(Sweep sweep, String id, Set<Process> live)
+      throws IOException, InterruptedException {
+    Path rd = sweep.runDir(id);
+    List<String> cmd = new ArrayList<>(ChildJvm.mainCommand());
+    cmd.addAll(List.of("sweep", "task", sweep.dir().toString(), "--run", id));
+    Path log = rd.resolve(WORKER_LOG);
+    // slack for file systems that keep modification times in whole seconds
+    FileTime started = FileTime.fromMillis(System.currentTimeMillis() - 2000);
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    live.add(p);
+    int code;
+    try {
+      code = p.waitFor();
+    } finally {
+      live.remove(p);
+    }
+    if (Files.exists(rd.resolve(Sweep.DONE_FILE))) {
+      return "done";
+    }
+    Path failedFile = rd.resolve(Sweep.FAILED_FILE);
+    if (Files.exists(failedFile)
+        && Files.getLastModifiedTime(failedFile).compareTo(started) >= 0) {
+      return "failed";
+    }
+    if (code != 0) {
+      // the worker died without recording it (a signal, a JVM crash): record it here
+      sweep.recordDeath(id, code, Sweep.tail(log, Sweep.ERROR_TAIL_LINES));
+      return "failed";
+    }
+    return "busy";
+  }
+}

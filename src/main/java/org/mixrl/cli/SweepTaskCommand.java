@@ -1,0 +1,74 @@
+package org.mixrl.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mixrl.experiment.sweep.CommandRunner;
+import org.mixrl.experiment.sweep.RunOutcome;
+import org.mixrl.experiment.sweep.SlurmArray;
+import org.mixrl.experiment.sweep.Sweep;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mixrl sweep task DIR (--index I [--list FILE] | --run ID)}: one run, once, in this JVM.
+ * What every Slurm array task and every local worker process executes. The command runs in
+ * this same process, so the process that holds the run's lock is the one writing the run:
+ * killing it (scancel, kill -9) stops the writing and releases the lock together.
+ */
+@Command(name = "task", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
+    description = "Run one run of a sweep unless it is done or running elsewhere: resume it if it"
+        + " has a checkpoint, record done or failed. Exit 0 unless the run failed.")
+final class SweepTaskCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "Sweep directory.")
+  Path dir;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Which which;
+
+  static final class Which {
+    @Option(names = "--index", paramLabel = "I",
+        description = "Array task index: line I (0-based) of the run list.")
+    Integer index;
+
+    @Option(names = "--run", paramLabel = "ID", description = "Run id.")
+    String run;
+  }
+
+  @Option(names = "--list", paramLabel = "FILE",
+      description = "Run list written at submission (default: the sweep's newest).")
+  Path list;
+
+  /** Runs the command line in this JVM, all its output into the log. */
+  static final CommandRunner IN_PROCESS = (args, log) -> {
+    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
+      return Main.run(w, w, args.toArray(String[]::new));
+    }
+  };
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    Sweep sweep = Sweep.at(dir);
+    String id = which.run != null ? which.run
+        : SlurmArray.runForTask(list != null ? list : SlurmArray.newestList(sweep), which.index);
+    RunOutcome outcome = sweep.attempt(id, SweepKinds::kind, IN_PROCESS);
+    PrintWriter o = spec.commandLine().getOut();
+    o.println(id + ": " + switch (outcome) {
+      case FINISHED -> "finished";
+      case ALREADY_DONE -> "already done, skipped";
+      case BUSY -> "running elsewhere (locked), skipped";
+      case FAILED -> "failed; see " + sweep.runDir(id).resolve(Sweep.FAILED_FILE);
+    });
+    o.flush();
+    return outcome == RunOutcome.FAILED ? 1 : 0;
+  }
+}

@@ -1,0 +1,339 @@
+package org.mixrl.experiment.sweep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.mixrl.experiment.Json;
+
+/**
+ * A sweep directory: {@code spec.json} (the last spec planned) and {@code runs/ID/} per run,
+ * holding {@code config.json} (command and options), {@code out/} (the command's own output
+ * directory), {@code lock}, {@code attempt.log} (output of the latest attempt),
+ * {@code attempts.log} (one line per attempt), and {@code done.json} or {@code failed.json}.
+ *
+ * <p>Every state change is a file written atomically by the holder of the run's lock, so any
+ * number of processes on any number of hosts sharing the directory see consistent states.
+ */
+public final class Sweep {
+  public static final String SPEC_FILE = "spec.json";
+  public static final String RUNS_DIR = "runs";
+  public static final String CONFIG_FILE = "config.json";
+  public static final String OUT_DIR = "out";
+  public static final String DONE_FILE = "done.json";
+  public static final String FAILED_FILE = "failed.json";
+  public static final String LOG_FILE = "attempt.log";
+  public static final String HISTORY_FILE = "attempts.log";
+  /** Lines of an attempt's output kept in {@code failed.json}. */
+  public static final int ERROR_TAIL_LINES = 20;
+
+  // A status probe holds the lock for microseconds; retrying briefly keeps such a probe from
+  // making a task skip a run that nobody is running.
+  private static final int LOCK_TRIES = 10;
+  private static final long LOCK_RETRY_MILLIS = 100;
+
+  private final Path dir;
+
+  private Sweep(Path dir) {
+    this.dir = dir.toAbsolutePath().normalize();
+  }
+
+  /** The sweep in {@code dir} (which need not exist yet). */
+  public static Sweep at(Path dir) {
+    return new Sweep(dir);
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public Path runDir(String id) {
+    return dir.resolve(RUNS_DIR).resolve(id);
+  }
+
+  /**
+   * What a plan did.
+   *
+   * @param added runs created now
+   * @param existing runs that were already planned
+   * @param invalid combinations skipped, with the reason
+   */
+  public record PlanResult(
+      List<PlannedRun> added, List<PlannedRun> existing, List<Invalid> invalid) {}
+
+  /** A skipped combination and why it cannot run. */
+  public record Invalid(Map<String, Object> options, String reason) {}
+
+  /**
+   * Expands {@code spec} into run directories. Idempotent: a run whose directory exists is left
+   * alone (its id is a hash of its config, so an existing directory is the same run); an edited
+   * spec adds only new combinations and never removes runs.
+   *
+   * @throws IllegalArgumentException for an unknown option, a missing required one, or a
+   *     spec with no valid combination
+   */
+  public PlanResult plan(SweepSpec spec, CommandKind kind) throws IOException {
+    if (!kind.name().equals(spec.command())) {
+      throw new IllegalArgumentException("sweep spec: command '" + spec.command()
+          + "' does not match '" + kind.name() + "'");
+    }
+    List<PlannedRun> added = new ArrayList<>();
+    List<PlannedRun> existing = new ArrayList<>();
+    List<Invalid> invalid = new ArrayList<>();
+    List<PlannedRun> valid = new ArrayList<>();
+    for (Map<String, Object> options : spec.expand()) {
+      kind.checkKeys(options);
+      Optional<String> why = kind.invalidReason().apply(options);
+      if (why.isPresent()) {
+        invalid.add(new Invalid(options, why.get()));
+      } else {
+        valid.add(PlannedRun.of(kind, options));
+      }
+    }
+    if (valid.isEmpty()) {
+      throw new IllegalArgumentException("sweep spec: no valid combination"
+          + (invalid.isEmpty() ? "" : " (first rejected: " + invalid.get(0).reason() + ")"));
+    }
+    for (PlannedRun run : valid) {
+      Path rd = runDir(run.id());
+      Path config = rd.resolve(CONFIG_FILE);
+      if (Files.isRegularFile(config)) {
+        String stored = Files.readString(config, StandardCharsets.UTF_8);
+        if (!stored.equals(run.configJson())) {
+          throw new IOException(config + " holds another config than its id says (a hash"
+              + " collision or an edited file); move that run away and plan again");
+        }
+        existing.add(run);
+      } else if (!added.contains(run)) {
+        Files.createDirectories(rd);
+        AtomicFiles.write(config, run.configJson());
+        added.add(run);
+      }
+    }
+    Map<String, Object> specJson = new LinkedHashMap<>();
+    specJson.put("command", spec.command());
+    specJson.put("base", new LinkedHashMap<>(spec.base()));
+    specJson.put("grid", new LinkedHashMap<>(spec.grid()));
+    AtomicFiles.write(dir.resolve(SPEC_FILE), Json.write(specJson));
+    return new PlanResult(added, existing, invalid);
+  }
+
+  /** Ids of all planned runs, sorted. */
+  public List<String> ids() throws IOException {
+    Path runs = dir.resolve(RUNS_DIR);
+    if (!Files.isDirectory(runs)) {
+      throw new IllegalArgumentException(dir + " is not a planned sweep (no " + RUNS_DIR
+          + "/ directory); run `mixrl sweep plan SPEC --out " + dir + "` first");
+    }
+    try (Stream<Path> s = Files.list(runs)) {
+      return s.filter(p -> Files.isRegularFile(p.resolve(CONFIG_FILE)))
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList();
+    }
+  }
+
+  /** The planned run {@code id}. */
+  public PlannedRun read(String id) throws IOException {
+    Path config = runDir(id).resolve(CONFIG_FILE);
+    if (!Files.isRegularFile(config)) {
+      throw new IllegalArgumentException("no run '" + id + "' in " + dir);
+    }
+    return PlannedRun.fromJson(id, Files.readString(config, StandardCharsets.UTF_8));
+  }
+
+  /** The state of every run, in id order. */
+  public List<RunStatus> status(Function<String, Optional<CommandKind>> kinds)
+      throws IOException {
+    List<RunStatus> out = new ArrayList<>();
+    for (String id : ids()) {
+      out.add(status(id, kinds));
+    }
+    return out;
+  }
+
+  /** The state of run {@code id}. */
+  public RunStatus status(String id, Function<String, Optional<CommandKind>> kinds)
+      throws IOException {
+    Path rd = runDir(id);
+    PlannedRun run = read(id);
+    boolean resumable = kinds.apply(run.command())
+        .map(k -> k.canResume(rd.resolve(OUT_DIR))).orElse(false);
+    if (Files.exists(rd.resolve(DONE_FILE))) {
+      return new RunStatus(id, RunState.DONE, false, "");
+    }
+    if (RunLock.isHeld(rd)) {
+      return new RunStatus(id, RunState.RUNNING, resumable, "");
+    }
+    Path failed = rd.resolve(FAILED_FILE);
+    if (Files.exists(failed)) {
+      return new RunStatus(id, RunState.FAILED, resumable, failureSummary(failed));
+    }
+    return new RunStatus(id, RunState.PENDING, resumable, "");
+  }
+
+  private static String failureSummary(Path failed) {
+    try {
+      Object o = Json.parse(Files.readString(failed, StandardCharsets.UTF_8));
+      if (o instanceof Map<?, ?> m) {
+        String tail = String.valueOf(m.get("error_tail")).strip();
+        String last = tail.isEmpty() ? "" : tail.substring(tail.lastIndexOf('\n') + 1);
+        return "exit " + m.get("exit_code") + (last.isEmpty() ? "" : ": " + last);
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      return "unreadable " + FAILED_FILE + ": " + e.getMessage();
+    }
+    return "";
+  }
+
+  /** Ids of the runs that are not done, in id order (what an executor has to do). */
+  public List<String> notDone() throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String id : ids()) {
+      if (!Files.exists(runDir(id).resolve(DONE_FILE))) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Runs {@code id} once if it is not done and nobody else runs it: under its lock, resuming
+   * its output when the command left a checkpoint, else starting it afresh (a partial output
+   * without a checkpoint holds nothing to keep). Exit code 0 writes {@code done.json}; anything
+   * else writes {@code failed.json} with the code and the tail of the output, and returns
+   * {@link RunOutcome#FAILED} rather than throwing, so one failure never stops a sweep.
+   */
+  public RunOutcome attempt(String id, Function<String, Optional<CommandKind>> kinds,
+      CommandRunner runner) throws IOException, InterruptedException {
+    Path rd = runDir(id);
+    PlannedRun run = read(id);
+    CommandKind kind = kinds.apply(run.command()).orElseThrow(() -> new IllegalArgumentException(
+        "run " + id + ": sweeps cannot run command '" + run.command() + "'"));
+    Optional<RunLock> lock = Optional.empty();
+    for (int i = 0; i < LOCK_TRIES && lock.isEmpty(); i++) {
+      if (i > 0) {
+        Thread.sleep(LOCK_RETRY_MILLIS);
+      }
+      lock = RunLock.tryAcquire(rd);
+    }
+    if (lock.isEmpty()) {
+      return RunOutcome.BUSY;
+    }
+    try (RunLock held = lock.get()) {
+      if (Files.exists(rd.resolve(DONE_FILE))) {
+        return RunOutcome.ALREADY_DONE;
+      }
+      Path out = rd.resolve(OUT_DIR);
+      boolean resume = kind.canResume(out);
+      if (!resume) {
+        deleteTree(out);
+      }
+      Instant start = Instant.now();
+      history(rd, start + " start host=" + RunLock.hostName() + " pid="
+          + ProcessHandle.current().pid() + (resume ? " resume" : " fresh"));
+      Path log = rd.resolve(LOG_FILE);
+      int code;
+      String error = "";
+      try {
+        code = runner.run(kind.arguments(run.options(), out, resume), log);
+      } catch (IOException | RuntimeException e) {
+        code = -1;
+        error = e.toString();
+      }
+      double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+      if (code == 0) {
+        Map<String, Object> done = new LinkedHashMap<>();
+        done.put("id", id);
+        done.put("host", RunLock.hostName());
+        done.put("finished", Instant.now().toString());
+        done.put("seconds", seconds);
+        done.put("resumed", resume);
+        AtomicFiles.write(rd.resolve(DONE_FILE), Json.write(done));
+        Files.deleteIfExists(rd.resolve(FAILED_FILE));
+        history(rd, Instant.now() + " done seconds=" + seconds);
+        return RunOutcome.FINISHED;
+      }
+      String tail = tail(log, ERROR_TAIL_LINES) + (error.isEmpty() ? "" : "\n" + error);
+      writeFailure(rd, code, tail, resume);
+      history(rd, Instant.now() + " failed exit=" + code);
+      return RunOutcome.FAILED;
+    }
+  }
+
+  /**
+   * Records that a process running {@code id} died (exit code {@code code}) without saying so
+   * itself, e.g. killed by a signal. Does nothing if the run is done or someone holds its lock.
+   */
+  public void recordDeath(String id, int code, String outputTail) throws IOException {
+    Path rd = runDir(id);
+    Optional<RunLock> lock = RunLock.tryAcquire(rd);
+    if (lock.isEmpty()) {
+      return;
+    }
+    try (RunLock held = lock.get()) {
+      if (!Files.exists(rd.resolve(DONE_FILE))) {
+        writeFailure(rd, code, outputTail, false);
+        history(rd, Instant.now() + " died exit=" + code);
+      }
+    }
+  }
+
+  private static void writeFailure(Path rd, int code, String tail, boolean resumed)
+      throws IOException {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("exit_code", (long) code);
+    f.put("host", RunLock.hostName());
+    f.put("time", Instant.now().toString());
+    f.put("resumed", resumed);
+    f.put("error_tail", tail);
+    AtomicFiles.write(rd.resolve(FAILED_FILE), Json.write(f));
+  }
+
+  private static void history(Path rd, String line) throws IOException {
+    Files.writeString(rd.resolve(HISTORY_FILE), line + "\n", StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /** The last {@code n} lines of a text file ("" if it is missing). */
+  public static String tail(Path file, int n) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return "";
+    }
+    // progress bars redraw with '\r'; keep what the terminal would show last
+    List<String> lines = new ArrayList<>();
+    for (String l : Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)) {
+      String shown = l.substring(l.lastIndexOf('\r') + 1);
+      lines.add(shown);
+    }
+    while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+      lines.remove(lines.size() - 1);
+    }
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}

@@ -1,0 +1,296 @@
+package org.mixrl.experiment.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mixrl.random.RandomStream;
+
+class SweepTest {
+  @TempDir Path tmp;
+
+  /** A command that needs "steps" and resumes when its output has "ckpt". */
+  static final CommandKind FAKE = new CommandKind("fake", java.util.Set.of(), java.util.Set.of(),
+      List.of(Map.entry("policy", ""), Map.entry("seed", "s")), "ckpt", List.of("--quiet"),
+      o -> "bad".equals(o.get("policy")) ? Optional.of("policy bad is not allowed")
+          : Optional.empty());
+
+  static Optional<CommandKind> kinds(String name) {
+    return name.equals("fake") ? Optional.of(FAKE) : Optional.empty();
+  }
+
+  static SweepSpec spec(String json) {
+    return SweepSpec.parse(json);
+  }
+
+  @Test
+  void theIssuesExampleExpandsToTwelveRunsWithSeedsVaryingFastest() {
+    SweepSpec s = spec("{\"command\": \"train\", \"base\": {\"env\": \"Pendulum-v1\", \"steps\":"
+        + " 20000}, \"grid\": {\"policy\": [\"sgm\"], \"components\": [2, 5], \"estimator\":"
+        + " [\"mrp\", \"lr\"], \"seed\": [1, 2, 3]}}");
+    List<Map<String, Object>> runs = s.expand();
+    assertEquals(12, runs.size());
+    assertEquals(List.of(1L, 2L, 3L), runs.subList(0, 3).stream().map(m -> m.get("seed")).toList());
+    assertEquals("Pendulum-v1", runs.get(11).get("env"));
+  }
+
+  static Stream<Integer> seeds() {
+    return IntStream.range(0, 12).boxed();
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void randomGridsExpandToTheProductOfTheirSizesWithoutDuplicates(int seed) {
+    RandomStream rng = RandomStream.of(seed);
+    Map<String, Object> grid = new LinkedHashMap<>();
+    int product = 1;
+    int keys = 1 + rng.nextInt(4);
+    for (int k = 0; k < keys; k++) {
+      int n = 1 + rng.nextInt(4);
+      List<Object> values = new ArrayList<>();
+      for (int v = 0; v < n; v++) {
+        values.add((long) v);
+      }
+      grid.put("key" + k, values);
+      product *= n;
+    }
+    SweepSpec s = spec(org.mixrl.experiment.Json.write(Map.of("command", "fake", "grid", grid)));
+    List<Map<String, Object>> runs = s.expand();
+    assertEquals(product, runs.size());
+    assertEquals(product, new HashSet<>(runs).size());
+  }
+
+  @Test
+  void aKeyInBothBaseAndGridIsRejectedByName() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spec(
+        "{\"command\": \"fake\", \"base\": {\"seed\": 1}, \"grid\": {\"seed\": [1, 2]}}"));
+    assertTrue(e.getMessage().contains("\"seed\""), e.getMessage());
+  }
+
+  @Test
+  void planningIsIdempotentAndAnEditedSpecAddsOnlyNewRuns() throws IOException {
+    Sweep sw = Sweep.at(tmp);
+    Sweep.PlanResult first = sw.plan(spec("{\"command\": \"fake\", \"grid\": {\"policy\":"
+        + " [\"a\", \"bad\"], \"seed\": [1, 2]}}"), FAKE);
+    assertEquals(2, first.added().size());
+    assertEquals(2, first.invalid().size());
+    assertTrue(first.invalid().get(0).reason().contains("not allowed"));
+    Sweep.PlanResult again = sw.plan(spec("{\"command\": \"fake\", \"grid\": {\"policy\":"
+        + " [\"a\", \"bad\"], \"seed\": [1, 2]}}"), FAKE);
+    assertEquals(0, again.added().size());
+    assertEquals(2, again.existing().size());
+    // seed moved to base and a third seed added: only seed 3 is new
+    Sweep.PlanResult edited = sw.plan(spec("{\"command\": \"fake\", \"base\": {\"policy\":"
+        + " \"a\"}, \"grid\": {\"seed\": [1, 2, 3]}}"), FAKE);
+    assertEquals(1, edited.added().size());
+    assertEquals(3, sw.ids().size());
+    assertTrue(edited.added().get(0).id().startsWith("a_s3_"), edited.added().get(0).id());
+  }
+
+  @Test
+  void unknownOptionsNameTheAllowedOnes() {
+    CommandKind strict = new CommandKind("fake", java.util.Set.of("seed", "steps"),
+        java.util.Set.of("steps"), List.of(), "ckpt", List.of(), o -> Optional.empty());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Sweep.at(tmp).plan(spec("{\"command\": \"fake\", \"base\": {\"steps\": 1},"
+            + " \"grid\": {\"sed\": [1]}}"), strict));
+    assertTrue(e.getMessage().contains("\"sed\"") && e.getMessage().contains("seed, steps"),
+        e.getMessage());
+  }
+
+  @Test
+  void argumentsMirrorTheCommandsOptions() {
+    List<String> args = FAKE.arguments(new java.util.TreeMap<>(Map.of("hidden", List.of(16L, 16L),
+        "autotune", false, "seed", 3L)), Path.of("/o"), true);
+    assertEquals(List.of("fake", "--autotune".replace("--", "--no-"), "--hidden", "16,16",
+        "--seed", "3", "--quiet", "--out", "/o", "--resume"), args);
+  }
+
+  private String planOne() throws IOException {
+    Sweep sw = Sweep.at(tmp);
+    return sw.plan(spec("{\"command\": \"fake\", \"grid\": {\"seed\": [1]}}"), FAKE)
+        .added().get(0).id();
+  }
+
+  @Test
+  void aFailingRunRecordsItsExitCodeAndErrorAndARetrySucceeds() throws Exception {
+    String id = planOne();
+    Sweep sw = Sweep.at(tmp);
+    CommandRunner failing = (args, log) -> {
+      Files.writeString(log, "working\nboom: out of luck\n");
+      return 3;
+    };
+    assertEquals(RunOutcome.FAILED, sw.attempt(id, SweepTest::kinds, failing));
+    RunStatus st = sw.status(id, SweepTest::kinds);
+    assertEquals(RunState.FAILED, st.state());
+    assertTrue(st.detail().contains("exit 3") && st.detail().contains("boom"), st.detail());
+    List<List<String>> calls = new ArrayList<>();
+    CommandRunner ok = (args, log) -> {
+      calls.add(args);
+      return 0;
+    };
+    assertEquals(RunOutcome.FINISHED, sw.attempt(id, SweepTest::kinds, ok));
+    assertEquals(RunState.DONE, sw.status(id, SweepTest::kinds).state());
+    assertFalse(Files.exists(sw.runDir(id).resolve(Sweep.FAILED_FILE)));
+    assertEquals(RunOutcome.ALREADY_DONE, sw.attempt(id, SweepTest::kinds, ok));
+    assertEquals(1, calls.size());
+    assertEquals(List.of(), sw.notDone());
+  }
+
+  @Test
+  void anInterruptedRunResumesAndAPartialStartWithoutCheckpointStartsAfresh() throws Exception {
+    String id = planOne();
+    Sweep sw = Sweep.at(tmp);
+    Path out = sw.runDir(id).resolve(Sweep.OUT_DIR);
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("junk"), "partial");
+    List<List<String>> calls = new ArrayList<>();
+    CommandRunner dies = (args, log) -> {
+      calls.add(args);
+      Files.createDirectories(out);
+      Files.writeString(out.resolve("ckpt"), "state");
+      return 137;
+    };
+    sw.attempt(id, SweepTest::kinds, dies);
+    assertFalse(calls.get(0).contains("--resume"));
+    assertFalse(Files.exists(out.resolve("junk")), "a start without checkpoint begins clean");
+    assertTrue(sw.status(id, SweepTest::kinds).resumable());
+    sw.attempt(id, SweepTest::kinds, (args, log) -> {
+      calls.add(args);
+      return 0;
+    });
+    assertTrue(calls.get(1).contains("--resume"));
+    assertTrue(Files.exists(out.resolve("ckpt")), "the checkpoint is kept for the resume");
+  }
+
+  @Test
+  void aRunLockedByThisProcessIsRunningAndBusy() throws Exception {
+    String id = planOne();
+    Sweep sw = Sweep.at(tmp);
+    try (RunLock held = RunLock.tryAcquire(sw.runDir(id)).orElseThrow()) {
+      assertEquals(RunState.RUNNING, sw.status(id, SweepTest::kinds).state());
+      assertEquals(RunOutcome.BUSY, sw.attempt(id, SweepTest::kinds, (a, l) -> 0));
+    }
+    assertEquals(RunState.PENDING, sw.status(id, SweepTest::kinds).state());
+  }
+
+  @Test
+  void aLockHeldByAnotherProcessBlocksUntilThatProcessIsKilled() throws Exception {
+    Path run = tmp.resolve("r");
+    Files.createDirectories(run);
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        LockHolder.class.getName(), run.toString()).redirectErrorStream(true).start();
+    try {
+      // the holder prints one line once it has the lock
+      String line = new java.io.BufferedReader(new java.io.InputStreamReader(
+          holder.getInputStream(), StandardCharsets.UTF_8)).readLine();
+      assertEquals("locked", line);
+      assertTrue(RunLock.isHeld(run));
+      assertTrue(RunLock.tryAcquire(run).isEmpty());
+      assertTrue(Files.readString(run.resolve(RunLock.FILE_NAME)).contains("pid=" + holder.pid()));
+    } finally {
+      holder.destroyForcibly(); // SIGKILL: no chance to clean up
+      holder.waitFor(20, TimeUnit.SECONDS);
+    }
+    assertFalse(RunLock.isHeld(run));
+    try (RunLock l = RunLock.tryAcquire(run).orElseThrow()) {
+      assertTrue(RunLock.isHeld(run));
+    }
+  }
+
+  /** Takes a run lock and sleeps until killed. */
+  public static final class LockHolder {
+    public static void main(String[] args) throws Exception {
+      RunLock l = RunLock.tryAcquire(Path.of(args[0])).orElseThrow();
+      System.out.println("locked");
+      System.out.flush();
+      Thread.sleep(600_000);
+      l.close();
+    }
+  }
+
+  @Test
+  void slurmTasksMapIndicesThroughTheListWrittenAtSubmission() throws IOException {
+    Sweep sw = Sweep.at(tmp);
+    sw.plan(spec("{\"command\": \"fake\", \"grid\": {\"seed\": [1, 2, 3]}}"), FAKE);
+    SlurmArray a = SlurmArray.write(sw, sw.notDone(), new SlurmArray.Options("debug", "01:00:00",
+        2, 2, null), List.of("/usr/bin/java", "-cp", "/x y/*", "org.mixrl.cli.Main"));
+    assertTrue(a.text().contains("#SBATCH --array=0-2%2\n"), a.text());
+    assertTrue(a.text().contains("#SBATCH --partition=debug\n"));
+    assertTrue(a.text().contains("'/x y/*'"), "class path quoted for the shell");
+    assertTrue(a.text().contains("\"$SLURM_ARRAY_TASK_ID\""));
+    assertEquals(sw.ids().get(2), SlurmArray.runForTask(a.list(), 2));
+    // planning more runs later does not move what index 2 means for this array
+    sw.plan(spec("{\"command\": \"fake\", \"grid\": {\"seed\": [0, 1, 2, 3]}}"), FAKE);
+    assertEquals(sw.ids().get(3), SlurmArray.runForTask(a.list(), 2));
+    assertThrows(IllegalArgumentException.class, () -> SlurmArray.runForTask(a.list(), 3));
+  }
+
+  @Test
+  void curvesPreferDeterministicEvaluationsAndAreaIsTheMeanReturnOverSteps() throws IOException {
+    Path m = tmp.resolve("metrics.csv");
+    Files.writeString(m, "kind,step,wall_time,return\ntrain,200,0.1,-5\n"
+        + "eval_deterministic,200,0.2,-4\ntrain,400,0.3,-3\neval_deterministic,400,0.4,-2\n");
+    Curve c = Curve.read(m);
+    assertEquals("eval_deterministic", c.source());
+    assertEquals(-2.0, c.finalReturn());
+    assertEquals(-3.0, c.areaUnderCurve(), 1e-12);
+    assertEquals(-3.0, c.at(300), 1e-12);
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void bootstrapIntervalsHoldTheMeanAndRepeatWithTheSameSeed(int seed) {
+    RandomStream rng = RandomStream.of(seed);
+    double[] xs = new double[2 + rng.nextInt(10)];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = 100 * rng.nextGaussian();
+    }
+    Bootstrap.Interval a = Bootstrap.meanInterval(xs, 2000, 0.95, RandomStream.of(7));
+    Bootstrap.Interval b = Bootstrap.meanInterval(xs, 2000, 0.95, RandomStream.of(7));
+    assertEquals(a, b);
+    assertTrue(a.low() <= a.mean() && a.mean() <= a.high(), a.toString());
+    double min = java.util.Arrays.stream(xs).min().orElseThrow();
+    double max = java.util.Arrays.stream(xs).max().orElseThrow();
+    assertTrue(a.low() >= min && a.high() <= max, a.toString());
+  }
+
+  @Test
+  void bootstrapCoversTheTrueMeanAboutNinetyFivePercentOfTheTime() {
+    // 400 samples of 30 standard normals; coverage is binomial with SE ~ 1.1%
+    RandomStream rng = RandomStream.of(11);
+    int covered = 0;
+    for (int rep = 0; rep < 400; rep++) {
+      double[] xs = new double[30];
+      for (int i = 0; i < xs.length; i++) {
+        xs[i] = rng.nextGaussian();
+      }
+      Bootstrap.Interval iv = Bootstrap.meanInterval(xs, 1000, 0.95, rng.split());
+      if (iv.low() <= 0 && 0 <= iv.high()) {
+        covered++;
+      }
+    }
+    // percentile intervals undercover slightly at n = 30; allow 5 SE below 95%
+    assertTrue(covered >= 0.95 * 400 - 5 * 0.011 * 400 - 4, "covered " + covered + " of 400");
+    assertTrue(covered <= 400 * 0.99, "covered " + covered + " of 400");
+  }
+}
