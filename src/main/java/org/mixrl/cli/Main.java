@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       // The registry of subcommands: one line per command.
       InfoCommand.class,
       VarianceCommand.class,
+      TheoryCommand.class,
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
