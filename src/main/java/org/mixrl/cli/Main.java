@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       InfoCommand.class,
       VarianceCommand.class,
       TheoryCommand.class,
+      ReproduceCommand.class,
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;

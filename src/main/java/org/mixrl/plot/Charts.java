@@ -107,6 +107,20 @@ public final class Charts {
     return chart;
   }
 
+  /** Grouped bars on a linear y axis: {@code values[s][c]} is series s at category c. */
+  public static CategoryChart bars(String title, String xLabel, String yLabel,
+      List<String> categories, List<String> seriesNames, double[][] values) {
+    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+        .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    style(chart.getStyler());
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    for (int s = 0; s < seriesNames.size(); s++) {
+      chart.addSeries(seriesNames.get(s), categories, toList(values[s]))
+          .setFillColor(PALETTE[s % PALETTE.length]);
+    }
+    return chart;
+  }
+
   /**
    * Grouped bars on a logarithmic y axis: {@code values[s][c]} is series s at category c (e.g.
    * one series per reward, one category per estimator). Values must be positive.
@@ -133,6 +147,17 @@ public final class Charts {
       chart.addSeries(seriesNames.get(s), categories, toList(values[s]))
           .setFillColor(PALETTE[s % PALETTE.length]);
     }
+    // XChart's bars start at 0, which a log axis rejects: give it whole decades around the data
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (double[] row : values) {
+      for (double v : row) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lo))));
+    chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(hi))));
     return chart;
   }
 
@@ -159,6 +184,7 @@ public final class Charts {
     }
     chart.setYAxisGroupTitle(1, "policy density pi(a)");
     chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+    chart.getStyler().setXAxisDecimalPattern("0.0#");
     chart.getStyler().setYAxisMin(0, 0.0);
     chart.getStyler().setYAxisMin(1, 0.0);
     return chart;
