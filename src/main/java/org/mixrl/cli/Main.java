@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
       TrainCommand.class,
       KernelCommand.class,
       SweepCommand.class,
+      TheoryCommand.class,
+      ReproduceCommand.class,
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;

@@ -1,0 +1,70 @@
+package org.mixrl.cli;
+
+import java.util.List;
+
+/**
+ * What {@code mixrl reproduce} runs. The default plan finishes in under 10 minutes on a 2-core
+ * machine, the quick one in under 2 (measured; docs/theory.md gives the timings).
+ *
+ * @param quick whether this is the --quick plan
+ * @param thresholdRewards rewards whose Gaussian threshold is computed
+ * @param rewardSpec the reward of the stationary-point, robustness and learning studies
+ * @param alphas entropy scales of the robustness sweep
+ * @param mixtureKs component counts for GM and SGM
+ * @param starts multi-start searches per (class, K, alpha)
+ * @param varianceRepeats batches per estimator in the variance study
+ * @param seeds learning runs per setting
+ * @param steps actor updates per learning run
+ * @param learningAlphas entropy scales of the learning study
+ * @param learningK components of the learned mixture
+ */
+record ReproducePlan(
+    boolean quick,
+    List<String> thresholdRewards,
+    String rewardSpec,
+    double[] alphas,
+    int[] mixtureKs,
+    int starts,
+    int varianceRepeats,
+    int seeds,
+    int steps,
+    double[] learningAlphas,
+    int learningK) {
+  /** The two-bump reward of docs/theory.md and `mixrl variance`'s example. */
+  static final String TWO_BUMPS = "bumps:1.0@1.0/0.3,0.8@-1.0/0.3";
+
+  /** Variance study rewards (name, spec): see docs/estimators.md for why these three. */
+  static final List<String[]> VARIANCE_REWARDS = List.of(
+      new String[] {"smooth", "bumps:1.0@0.5/0.7,0.8@-1.0/0.5"},
+      new String[] {"two-bump", TWO_BUMPS},
+      new String[] {"sharp", "bumps:1.0@0.3/0.1"});
+
+  static ReproducePlan defaults(Integer seedsOverride) {
+    return new ReproducePlan(false,
+        List.of(TWO_BUMPS, "bumps:1.0@0/0.3", "bumps:1.0@0.5/0.2,1.0@-0.5/0.2",
+            "bumps:1.0@0/0.05,1.0@0.3/0.05,1.0@-0.3/0.05", "bumps:1.0@0/1.0,0.5@3/0.1"),
+        TWO_BUMPS,
+        new double[] {0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.75, 1.0},
+        new int[] {2, 3, 5},
+        4,
+        2000,
+        seedsOverride != null ? seedsOverride : 10,
+        300,
+        new double[] {0.05, 0.2, 0.5},
+        3);
+  }
+
+  static ReproducePlan quick(Integer seedsOverride) {
+    return new ReproducePlan(true,
+        List.of(TWO_BUMPS, "bumps:1.0@0/0.3"),
+        TWO_BUMPS,
+        new double[] {0.1, 0.5, 1.0},
+        new int[] {2, 3},
+        3,
+        200,
+        seedsOverride != null ? seedsOverride : 3,
+        100,
+        new double[] {0.2},
+        3);
+  }
+}

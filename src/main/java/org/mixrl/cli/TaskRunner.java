@@ -1,0 +1,68 @@
+package org.mixrl.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import me.tongfei.progressbar.ProgressBar;
+
+/**
+ * Runs independent, individually seeded tasks on a fixed pool and returns their results in
+ * submission order, so the output does not depend on the thread count or on timing.
+ */
+final class TaskRunner implements AutoCloseable {
+  private final ExecutorService pool;
+  private final ProgressBar bar;
+
+  TaskRunner(int threads, ProgressBar bar) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+    }
+    this.pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "mixrl-reproduce");
+      t.setDaemon(true); // never keep the JVM alive after the command returns
+      return t;
+    });
+    this.bar = bar;
+  }
+
+  /** Runs every task, advancing the progress bar as each finishes; rethrows the first failure. */
+  <T> List<T> all(String stage, List<Callable<T>> tasks) throws Exception {
+    synchronized (bar) {
+      bar.maxHint(bar.getMax() + tasks.size());
+      bar.setExtraMessage(" " + stage);
+    }
+    List<Future<T>> futures = new ArrayList<>();
+    for (Callable<T> task : tasks) {
+      futures.add(pool.submit(() -> {
+        T result = task.call();
+        synchronized (bar) {
+          bar.step();
+        }
+        return result;
+      }));
+    }
+    List<T> out = new ArrayList<>();
+    try {
+      for (Future<T> f : futures) {
+        out.add(f.get());
+      }
+    } catch (ExecutionException e) {
+      futures.forEach(f -> f.cancel(true));
+      Throwable cause = e.getCause();
+      if (cause instanceof Exception ex) {
+        throw ex;
+      }
+      throw e;
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}

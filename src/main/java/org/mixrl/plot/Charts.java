@@ -1,0 +1,235 @@
+package org.mixrl.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.ChartEncoder;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The figures of mixrl, built with XChart: learning curves with 95% confidence bands,
+ * value-vs-alpha curves, variance bars on a log scale, and policy densities over a reward. Each
+ * method returns the chart; {@link #savePng} writes it.
+ */
+public final class Charts {
+  /** Default figure size in pixels: readable on a page and in a notebook. */
+  public static final int WIDTH = 900;
+
+  public static final int HEIGHT = 560;
+
+  /** A colour-blind-safe palette (Okabe and Ito 2008), so series stay distinguishable. */
+  static final Color[] PALETTE = {
+    new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
+    new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233),
+    new Color(0, 0, 0), new Color(240, 228, 66)
+  };
+
+  private Charts() {}
+
+  /** One learning curve: the mean over seeds and its interval at each step. */
+  public record Band(String name, double[] x, double[] mean, double[] lower, double[] upper) {
+    public Band {
+      if (x.length != mean.length || x.length != lower.length || x.length != upper.length) {
+        throw new IllegalArgumentException("Band '" + name + "': x, mean, lower, upper differ in"
+            + " length: " + x.length + ", " + mean.length + ", " + lower.length + ", "
+            + upper.length);
+      }
+    }
+  }
+
+  /** A plain named curve. */
+  public record Line(String name, double[] x, double[] y) {
+    public Line {
+      if (x.length != y.length) {
+        throw new IllegalArgumentException(
+            "Line '" + name + "': x and y differ in length: " + x.length + ", " + y.length);
+      }
+    }
+  }
+
+  /** Curves with shaded confidence bands (drawn as translucent polygons without legend). */
+  public static XYChart learningCurves(
+      String title, String xLabel, String yLabel, List<Band> bands) {
+    XYChart chart = xy(title, xLabel, yLabel);
+    for (int i = 0; i < bands.size(); i++) {
+      Band b = bands.get(i);
+      Color c = PALETTE[i % PALETTE.length];
+      int n = b.x().length;
+      // the band is one closed polygon: along the upper edge, then back along the lower one
+      double[] px = new double[2 * n];
+      double[] py = new double[2 * n];
+      for (int j = 0; j < n; j++) {
+        px[j] = b.x()[j];
+        py[j] = b.upper()[j];
+        px[2 * n - 1 - j] = b.x()[j];
+        py[2 * n - 1 - j] = b.lower()[j];
+      }
+      XYSeries band = chart.addSeries(b.name() + " 95% CI", px, py);
+      band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+      band.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 60));
+      band.setLineColor(new Color(0, 0, 0, 0));
+      band.setMarker(SeriesMarkers.NONE);
+      band.setShowInLegend(false);
+      XYSeries mean = chart.addSeries(b.name(), b.x(), b.mean());
+      mean.setLineColor(c);
+      mean.setMarker(SeriesMarkers.NONE);
+      mean.setLineWidth(2f);
+    }
+    return chart;
+  }
+
+  /** Value-vs-alpha (or any x) curves with markers, one per policy class. */
+  public static XYChart curves(String title, String xLabel, String yLabel, List<Line> lines) {
+    XYChart chart = xy(title, xLabel, yLabel);
+    for (int i = 0; i < lines.size(); i++) {
+      Line l = lines.get(i);
+      if (l.x().length == 0) {
+        continue; // XChart rejects empty series; a class with no attained point has no curve
+      }
+      XYSeries s = chart.addSeries(l.name(), l.x(), l.y());
+      s.setLineColor(PALETTE[i % PALETTE.length]);
+      s.setMarkerColor(PALETTE[i % PALETTE.length]);
+      s.setMarker(SeriesMarkers.CIRCLE);
+      s.setLineWidth(2f);
+    }
+    return chart;
+  }
+
+  /** Grouped bars on a linear y axis: {@code values[s][c]} is series s at category c. */
+  public static CategoryChart bars(String title, String xLabel, String yLabel,
+      List<String> categories, List<String> seriesNames, double[][] values) {
+    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+        .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    style(chart.getStyler());
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    for (int s = 0; s < seriesNames.size(); s++) {
+      chart.addSeries(seriesNames.get(s), categories, toList(values[s]))
+          .setFillColor(PALETTE[s % PALETTE.length]);
+    }
+    return chart;
+  }
+
+  /**
+   * Grouped bars on a logarithmic y axis: {@code values[s][c]} is series s at category c (e.g.
+   * one series per reward, one category per estimator). Values must be positive.
+   */
+  public static CategoryChart logBars(String title, String xLabel, String yLabel,
+      List<String> categories, List<String> seriesNames, double[][] values) {
+    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+        .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    style(chart.getStyler());
+    chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    for (int s = 0; s < seriesNames.size(); s++) {
+      if (values[s].length != categories.size()) {
+        throw new IllegalArgumentException("logBars: series '" + seriesNames.get(s) + "' has "
+            + values[s].length + " values for " + categories.size() + " categories");
+      }
+      for (double v : values[s]) {
+        if (!(v > 0)) {
+          throw new IllegalArgumentException(
+              "logBars: values must be > 0 on a log axis, got " + v);
+        }
+      }
+      chart.addSeries(seriesNames.get(s), categories, toList(values[s]))
+          .setFillColor(PALETTE[s % PALETTE.length]);
+    }
+    // XChart's bars start at 0, which a log axis rejects: give it whole decades around the data
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (double[] row : values) {
+      for (double v : row) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lo))));
+    chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(hi))));
+    return chart;
+  }
+
+  /**
+   * A reward curve (left axis) and policy densities pi(a) (right axis) over the same actions,
+   * so one sees which bumps each policy covers.
+   */
+  public static XYChart densityOverReward(
+      String title, Line reward, List<Line> densities) {
+    XYChart chart = xy(title, "action a", "reward r(a)");
+    XYSeries r = chart.addSeries(reward.name(), reward.x(), reward.y());
+    r.setLineColor(Color.GRAY);
+    r.setMarker(SeriesMarkers.NONE);
+    r.setLineWidth(3f);
+    r.setLineStyle(new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+        new float[] {8f, 5f}, 0f));
+    for (int i = 0; i < densities.size(); i++) {
+      Line d = densities.get(i);
+      XYSeries s = chart.addSeries(d.name(), d.x(), d.y());
+      s.setYAxisGroup(1);
+      s.setLineColor(PALETTE[i % PALETTE.length]);
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineWidth(2f);
+    }
+    chart.setYAxisGroupTitle(1, "policy density pi(a)");
+    chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+    chart.getStyler().setXAxisDecimalPattern("0.0#");
+    chart.getStyler().setYAxisMin(0, 0.0);
+    chart.getStyler().setYAxisMin(1, 0.0);
+    return chart;
+  }
+
+  /** Writes {@code chart} as PNG to {@code target} atomically (temp file, then rename). */
+  public static void savePng(Chart<?, ?> chart, Path target) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".mixrl-", ".png");
+    try {
+      // ChartEncoder is XChart 4's encoder by format name (BitmapEncoder's are deprecated)
+      Files.write(tmp, ChartEncoder.getBytes(chart, "png"));
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static XYChart xy(String title, String xLabel, String yLabel) {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+        .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    style(chart.getStyler());
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    return chart;
+  }
+
+  private static void style(Styler s) {
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setPlotBackgroundColor(Color.WHITE);
+    s.setLegendBorderColor(Color.LIGHT_GRAY);
+    s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+    s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    if (s instanceof org.knowm.xchart.style.AxesChartStyler a) {
+      a.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+      a.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      a.setPlotGridLinesColor(new Color(225, 225, 225));
+    }
+  }
+
+  private static List<Double> toList(double[] v) {
+    java.util.ArrayList<Double> out = new java.util.ArrayList<>(v.length);
+    for (double x : v) {
+      out.add(x);
+    }
+    return out;
+  }
+}

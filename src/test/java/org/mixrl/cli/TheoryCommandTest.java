@@ -1,0 +1,87 @@
+package org.mixrl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TheoryCommandTest {
+  static final String TWO_BUMPS = "bumps:1.0@1.0/0.3,0.8@-1.0/0.3";
+
+  record Result(int code, String out, String err) {
+    String lastLine() {
+      String[] lines = out.strip().split("\n");
+      return lines[lines.length - 1];
+    }
+  }
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void thresholdOfOneBumpIsTwoOverThreeToTheThreeHalvesOnTheLastLine() {
+    Result r = run("theory", "threshold", "--reward", "bumps:1.0@0/0.3");
+    assertEquals(0, r.code(), r.err());
+    Matcher m = Pattern.compile("alpha_star=(\\S+) bound=(\\S+)").matcher(r.lastLine());
+    assertTrue(m.matches(), r.lastLine());
+    assertEquals(2 / Math.pow(3, 1.5), Double.parseDouble(m.group(1)), 1e-5);
+    assertEquals(0.483941, Double.parseDouble(m.group(2)), 1e-5);
+    assertTrue(r.out().lines().count() > 2, "expected an explanation before the result");
+  }
+
+  @Test
+  void squashedGaussianHasAMaximumAtAlphaHalf() {
+    Result r = run("theory", "optimum", "--reward", TWO_BUMPS, "--policy", "sg", "--alpha", "0.5",
+        "--starts", "2");
+    assertEquals(0, r.code(), r.err());
+    Matcher m = Pattern.compile("J=(\\S+) expected_reward=(\\S+) type=(\\S+)")
+        .matcher(r.lastLine());
+    assertTrue(m.matches(), r.lastLine());
+    assertEquals(0.77431, Double.parseDouble(m.group(1)), 1e-4); // docs/theory.md section 4
+    assertEquals(0.4956, Double.parseDouble(m.group(2)), 1e-3);
+    assertEquals("maximum", m.group(3));
+  }
+
+  @Test
+  void gaussianAboveTheThresholdIsReportedAsDiverged() {
+    Result r = run("theory", "optimum", "--reward", TWO_BUMPS, "--policy", "g", "--alpha", "0.5",
+        "--starts", "2");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.lastLine().endsWith("type=diverged"), r.lastLine());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "bumps:1.0@x|g|0.5|1|is malformed",
+    "bumps:1.0@0/0.3|g|0|1|--alpha must be finite and > 0",
+    "bumps:1.0@0/0.3|g|-1|1|--alpha must be finite and > 0",
+    "bumps:1.0@0/0.3|gmm|0.5|1|unknown policy class 'gmm'",
+    "bumps:1.0@0/0.3|g|0.5|2|--components must be 1 for --policy g",
+    "bumps:1.0@0;0/0.3|g|0.5|1|must be 1-D",
+  })
+  void badInputExitsNonZeroWithAClearMessage(
+      String reward, String policy, String alpha, String k, String message) {
+    Result r = run("theory", "optimum", "--reward", reward, "--policy", policy, "--alpha", alpha,
+        "--components", k, "--starts", "1");
+    assertNotEquals(0, r.code());
+    assertTrue(r.err().contains(message), r.err());
+  }
+
+  @Test
+  void malformedRewardForThresholdFails() {
+    Result r = run("theory", "threshold", "--reward", "gauss:1");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("gauss:1"), r.err());
+  }
+}
