@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mixrl.experiment.sweep.Bootstrap;
+import org.mixrl.experiment.Bootstrap;
 import org.mixrl.experiment.sweep.RunState;
 import org.mixrl.experiment.sweep.Sweep;
 import org.mixrl.experiment.sweep.SweepCollection;
@@ -53,7 +53,7 @@ final class SweepCollectCommand implements Callable<Integer> {
       Bootstrap.Interval f = g.finalReturn();
       o.printf(Locale.ROOT, "  %-50s n=%d final %.2f [%.2f, %.2f]  auc %.2f%n",
           envOf(g).isEmpty() ? g.label() : envOf(g) + " " + g.label(), g.runIds().size(),
-          f.mean(), f.low(), f.high(), g.auc().mean());
+          f.mean(), f.lower(), f.upper(), g.auc().mean());
     }
     List<Path> written = new ArrayList<>(List.of(target.resolve("runs.csv"),
         target.resolve("groups.csv")));
@@ -95,8 +95,8 @@ final class SweepCollectCommand implements Callable<Integer> {
         double[] hi = new double[n];
         for (int j = 0; j < n; j++) {
           m[j] = g.curve().get(j).mean();
-          lo[j] = g.curve().get(j).low();
-          hi[j] = g.curve().get(j).high();
+          lo[j] = g.curve().get(j).lower();
+          hi[j] = g.curve().get(j).upper();
         }
         String label = g.label() + " (n=" + g.runIds().size() + ")";
         if (n > 0) {
@@ -104,8 +104,8 @@ final class SweepCollectCommand implements Callable<Integer> {
         }
         labels.add(g.label());
         mean[i] = g.finalReturn().mean();
-        low[i] = g.finalReturn().low();
-        high[i] = g.finalReturn().high();
+        low[i] = g.finalReturn().lower();
+        high[i] = g.finalReturn().upper();
       }
       String title = env.isEmpty() ? "" : env + ": ";
       if (!bands.isEmpty()) {
