@@ -2,7 +2,6 @@ package org.mixrl.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +13,7 @@ import org.mixrl.experiment.Bootstrap;
 import org.mixrl.experiment.sweep.RunState;
 import org.mixrl.experiment.sweep.Sweep;
 import org.mixrl.experiment.sweep.SweepCollection;
-import org.mixrl.plot.Figures;
+import org.mixrl.plot.Charts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,13 +81,9 @@ final class SweepCollectCommand implements Callable<Integer> {
     for (Map.Entry<String, List<SweepCollection.Group>> e : byEnv.entrySet()) {
       String env = e.getKey();
       String suffix = byEnv.size() == 1 || env.isEmpty() ? "" : "-" + env.replaceAll("[^A-Za-z0-9.-]", "_");
-      List<Figures.Band> bands = new ArrayList<>();
-      List<String> labels = new ArrayList<>();
-      double[] mean = new double[e.getValue().size()];
-      double[] low = new double[mean.length];
-      double[] high = new double[mean.length];
-      for (int i = 0; i < mean.length; i++) {
-        SweepCollection.Group g = e.getValue().get(i);
+      List<Charts.Band> bands = new ArrayList<>();
+      List<Charts.Interval> finals = new ArrayList<>();
+      for (SweepCollection.Group g : e.getValue()) {
         int n = g.curveSteps().length;
         double[] m = new double[n];
         double[] lo = new double[n];
@@ -98,26 +93,25 @@ final class SweepCollectCommand implements Callable<Integer> {
           lo[j] = g.curve().get(j).lower();
           hi[j] = g.curve().get(j).upper();
         }
-        String label = g.label() + " (n=" + g.runIds().size() + ")";
         if (n > 0) {
-          bands.add(new Figures.Band(label, g.curveSteps(), m, lo, hi));
+          bands.add(new Charts.Band(g.label() + " (n=" + g.runIds().size() + ")", g.curveSteps(),
+              m, lo, hi));
         }
-        labels.add(g.label());
-        mean[i] = g.finalReturn().mean();
-        low[i] = g.finalReturn().lower();
-        high[i] = g.finalReturn().upper();
+        Bootstrap.Interval f = g.finalReturn();
+        finals.add(new Charts.Interval(g.label(), f.mean(), f.lower(), f.upper()));
       }
       String title = env.isEmpty() ? "" : env + ": ";
       if (!bands.isEmpty()) {
         Path curves = target.resolve("learning-curves" + suffix + ".png");
-        Files.write(curves, Figures.curves(title + "return (mean over seeds, 95% bootstrap band)",
-            "environment steps", "return", bands));
+        Charts.savePng(Charts.learningCurves(
+            title + "return (mean over seeds, 95% bootstrap band)", "environment steps", "return",
+            bands), curves);
         out.add(curves);
       }
-      Path finals = target.resolve("final-return" + suffix + ".png");
-      Files.write(finals, Figures.intervals(title + "final return (mean, 95% bootstrap interval)",
-          "final return", labels, mean, low, high));
-      out.add(finals);
+      Path finalsPng = target.resolve("final-return" + suffix + ".png");
+      Charts.savePng(Charts.intervals(title + "final return (mean, 95% bootstrap interval)",
+          "final return", finals), finalsPng);
+      out.add(finalsPng);
     }
     return out;
   }
