@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mixrl.experiment.AtomicFiles;
 import org.mixrl.experiment.Bootstrap;
 import org.mixrl.experiment.sweep.RunState;
 import org.mixrl.experiment.sweep.Sweep;
@@ -42,8 +43,8 @@ final class SweepCollectCommand implements Callable<Integer> {
     Sweep sweep = Sweep.at(dir);
     SweepCollection c = SweepCollection.of(sweep, SweepKinds::kind);
     Path target = out != null ? out : sweep.dir().resolve("collect");
-    VarianceCommand.writeAtomically(target.resolve("runs.csv"), c.runsCsv());
-    VarianceCommand.writeAtomically(target.resolve("groups.csv"), c.groupsCsv());
+    AtomicFiles.write(target.resolve("runs.csv"), c.runsCsv());
+    AtomicFiles.write(target.resolve("groups.csv"), c.groupsCsv());
     PrintWriter o = spec.commandLine().getOut();
     long done = c.runs().stream().filter(r -> r.state() == RunState.DONE).count();
     o.printf("%s: %d of %d runs done, %d groups%n", sweep.dir(), done, c.runs().size(),

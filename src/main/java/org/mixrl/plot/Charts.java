@@ -4,9 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.ChartEncoder;
@@ -17,6 +15,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mixrl.experiment.AtomicFiles;
 
 /**
  * The figures of mixrl, built with XChart: learning curves with 95% confidence bands,
@@ -229,16 +228,8 @@ public final class Charts {
 
   /** Writes {@code chart} as PNG to {@code target} atomically (temp file, then rename). */
   public static void savePng(Chart<?, ?> chart, Path target) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".mixrl-", ".png");
-    try {
-      // ChartEncoder is XChart 4's encoder by format name (BitmapEncoder's are deprecated)
-      Files.write(tmp, ChartEncoder.getBytes(chart, "png"));
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    // ChartEncoder is XChart 4's encoder by format name (BitmapEncoder's are deprecated)
+    AtomicFiles.write(target, ChartEncoder.getBytes(chart, "png"));
   }
 
   private static XYChart xy(String title, String xLabel, String yLabel) {
