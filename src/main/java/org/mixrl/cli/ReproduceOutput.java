@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.mixrl.experiment.AtomicFiles;
 import org.mixrl.plot.Charts;
 
 /**
@@ -40,7 +41,7 @@ final class ReproduceOutput {
   }
 
   void text(String name, String text) throws IOException {
-    VarianceCommand.writeAtomically(dir.resolve(name), text);
+    AtomicFiles.write(dir.resolve(name), text);
     written.add(name);
   }
 

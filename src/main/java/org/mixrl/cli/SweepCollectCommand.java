@@ -2,7 +2,6 @@ package org.mixrl.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,11 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mixrl.experiment.sweep.Bootstrap;
+import org.mixrl.experiment.AtomicFiles;
+import org.mixrl.experiment.Bootstrap;
 import org.mixrl.experiment.sweep.RunState;
 import org.mixrl.experiment.sweep.Sweep;
 import org.mixrl.experiment.sweep.SweepCollection;
-import org.mixrl.plot.Figures;
+import org.mixrl.plot.Charts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,8 +43,8 @@ final class SweepCollectCommand implements Callable<Integer> {
     Sweep sweep = Sweep.at(dir);
     SweepCollection c = SweepCollection.of(sweep, SweepKinds::kind);
     Path target = out != null ? out : sweep.dir().resolve("collect");
-    VarianceCommand.writeAtomically(target.resolve("runs.csv"), c.runsCsv());
-    VarianceCommand.writeAtomically(target.resolve("groups.csv"), c.groupsCsv());
+    AtomicFiles.write(target.resolve("runs.csv"), c.runsCsv());
+    AtomicFiles.write(target.resolve("groups.csv"), c.groupsCsv());
     PrintWriter o = spec.commandLine().getOut();
     long done = c.runs().stream().filter(r -> r.state() == RunState.DONE).count();
     o.printf("%s: %d of %d runs done, %d groups%n", sweep.dir(), done, c.runs().size(),
@@ -53,7 +53,7 @@ final class SweepCollectCommand implements Callable<Integer> {
       Bootstrap.Interval f = g.finalReturn();
       o.printf(Locale.ROOT, "  %-50s n=%d final %.2f [%.2f, %.2f]  auc %.2f%n",
           envOf(g).isEmpty() ? g.label() : envOf(g) + " " + g.label(), g.runIds().size(),
-          f.mean(), f.low(), f.high(), g.auc().mean());
+          f.mean(), f.lower(), f.upper(), g.auc().mean());
     }
     List<Path> written = new ArrayList<>(List.of(target.resolve("runs.csv"),
         target.resolve("groups.csv")));
@@ -82,42 +82,37 @@ final class SweepCollectCommand implements Callable<Integer> {
     for (Map.Entry<String, List<SweepCollection.Group>> e : byEnv.entrySet()) {
       String env = e.getKey();
       String suffix = byEnv.size() == 1 || env.isEmpty() ? "" : "-" + env.replaceAll("[^A-Za-z0-9.-]", "_");
-      List<Figures.Band> bands = new ArrayList<>();
-      List<String> labels = new ArrayList<>();
-      double[] mean = new double[e.getValue().size()];
-      double[] low = new double[mean.length];
-      double[] high = new double[mean.length];
-      for (int i = 0; i < mean.length; i++) {
-        SweepCollection.Group g = e.getValue().get(i);
+      List<Charts.Band> bands = new ArrayList<>();
+      List<Charts.Interval> finals = new ArrayList<>();
+      for (SweepCollection.Group g : e.getValue()) {
         int n = g.curveSteps().length;
         double[] m = new double[n];
         double[] lo = new double[n];
         double[] hi = new double[n];
         for (int j = 0; j < n; j++) {
           m[j] = g.curve().get(j).mean();
-          lo[j] = g.curve().get(j).low();
-          hi[j] = g.curve().get(j).high();
+          lo[j] = g.curve().get(j).lower();
+          hi[j] = g.curve().get(j).upper();
         }
-        String label = g.label() + " (n=" + g.runIds().size() + ")";
         if (n > 0) {
-          bands.add(new Figures.Band(label, g.curveSteps(), m, lo, hi));
+          bands.add(new Charts.Band(g.label() + " (n=" + g.runIds().size() + ")", g.curveSteps(),
+              m, lo, hi));
         }
-        labels.add(g.label());
-        mean[i] = g.finalReturn().mean();
-        low[i] = g.finalReturn().low();
-        high[i] = g.finalReturn().high();
+        Bootstrap.Interval f = g.finalReturn();
+        finals.add(new Charts.Interval(g.label(), f.mean(), f.lower(), f.upper()));
       }
       String title = env.isEmpty() ? "" : env + ": ";
       if (!bands.isEmpty()) {
         Path curves = target.resolve("learning-curves" + suffix + ".png");
-        Files.write(curves, Figures.curves(title + "return (mean over seeds, 95% bootstrap band)",
-            "environment steps", "return", bands));
+        Charts.savePng(Charts.learningCurves(
+            title + "return (mean over seeds, 95% bootstrap band)", "environment steps", "return",
+            bands), curves);
         out.add(curves);
       }
-      Path finals = target.resolve("final-return" + suffix + ".png");
-      Files.write(finals, Figures.intervals(title + "final return (mean, 95% bootstrap interval)",
-          "final return", labels, mean, low, high));
-      out.add(finals);
+      Path finalsPng = target.resolve("final-return" + suffix + ".png");
+      Charts.savePng(Charts.intervals(title + "final return (mean, 95% bootstrap interval)",
+          "final return", finals), finalsPng);
+      out.add(finalsPng);
     }
     return out;
   }

@@ -2,10 +2,7 @@ package org.mixrl.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +18,7 @@ import org.mixrl.estimator.Estimators;
 import org.mixrl.estimator.VarianceStudy;
 import org.mixrl.random.RandomStream;
 import org.mixrl.theory.ExactObjective;
+import org.mixrl.experiment.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -179,25 +177,12 @@ final class VarianceCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(csv);
       spec.commandLine().getOut().flush();
     } else {
-      writeAtomically(out, csv.toString());
+      AtomicFiles.write(out, csv.toString());
     }
     for (String line : summary) {
       err.println(line);
     }
     err.flush();
     return 0;
-  }
-
-  /** Temp file in the target directory, then an atomic rename: never a half-written CSV. */
-  static void writeAtomically(Path target, String text) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".mixrl-", ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }

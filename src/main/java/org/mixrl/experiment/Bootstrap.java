@@ -9,6 +9,9 @@ import org.mixrl.random.RandomStream;
  * report the (1 - level)/2 and (1 + level)/2 quantiles of those means.
  *
  * <p>Randomness enters only through the stream given, so the same seed gives the same interval.
+ * Each resample draws its n indices with {@code rng.nextInt(n)}, resample after resample; sweep
+ * collect's tables depend on that order, so keep it. The percentile method is the field's
+ * convention (e.g. rliable); with few seeds it is narrower than it should be (docs/sweeps.md).
  */
 public final class Bootstrap {
   /** Resamples used by {@link #meanInterval(double[], RandomStream)}. */
@@ -67,7 +70,8 @@ public final class Bootstrap {
         mean, quantile(means, (1 - level) / 2), quantile(means, (1 + level) / 2), n);
   }
 
-  static double mean(double[] v) {
+  /** The arithmetic mean of {@code v}. */
+  public static double mean(double[] v) {
     double s = 0;
     for (double x : v) {
       s += x;

@@ -63,13 +63,7 @@ public final class MetricsLog implements AutoCloseable {
     for (int i = 0; i <= rows; i++) {
       sb.append(lines.get(i)).append('\n');
     }
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".metrics.", ".tmp");
-    try {
-      Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(file, sb.toString());
     return new MetricsLog(file, rows);
   }
 

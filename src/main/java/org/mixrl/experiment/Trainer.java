@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.mixrl.agent.ReplayBuffer;
 import org.mixrl.agent.Sac;
@@ -99,7 +98,7 @@ public final class Trainer implements AutoCloseable {
       }
     }
     Trainer t = new Trainer(config, dir);
-    writeAtomically(dir.resolve(CONFIG_FILE), config.toJsonString());
+    AtomicFiles.write(dir.resolve(CONFIG_FILE), config.toJsonString());
     t.metrics = MetricsLog.create(dir.resolve(METRICS_FILE));
     return t;
   }
@@ -139,15 +138,6 @@ public final class Trainer implements AutoCloseable {
     return t;
   }
 
-  private static void writeAtomically(Path file, String text) throws IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".config.", ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
 
   /** Trains until all steps are done or the listener asks to stop. */
   public RunSummary run(TrainingListener listener) throws IOException {

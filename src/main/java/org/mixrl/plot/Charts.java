@@ -4,9 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.ChartEncoder;
@@ -17,11 +15,12 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mixrl.experiment.AtomicFiles;
 
 /**
  * The figures of mixrl, built with XChart: learning curves with 95% confidence bands,
- * value-vs-alpha curves, variance bars on a log scale, and policy densities over a reward. Each
- * method returns the chart; {@link #savePng} writes it.
+ * value-vs-alpha curves, variance bars on a log scale, policy densities over a reward, and
+ * per-method intervals (error bars). Each method returns the chart; {@link #savePng} writes it.
  */
 public final class Charts {
   /** Default figure size in pixels: readable on a page and in a notebook. */
@@ -58,6 +57,9 @@ public final class Charts {
       }
     }
   }
+
+  /** One method's estimate with its interval, e.g. a mean final return over seeds. */
+  public record Interval(String name, double mean, double lower, double upper) {}
 
   /** Curves with shaded confidence bands (drawn as translucent polygons without legend). */
   public static XYChart learningCurves(
@@ -190,22 +192,52 @@ public final class Charts {
     return chart;
   }
 
+  /**
+   * One point per method with its interval as a vertical bar, methods along x. Methods are
+   * named in the legend only: XChart places numeric ticks where it likes, so tick labels cannot
+   * be relied on to fall on the methods' positions.
+   */
+  public static XYChart intervals(String title, String yLabel, List<Interval> intervals) {
+    int n = intervals.size();
+    if (n == 0) {
+      throw new IllegalArgumentException("intervals: need at least one interval, got none");
+    }
+    // narrower than the other figures, so the legend goes below and leaves the plot its width
+    XYChart chart = xy(Math.max(700, 90 * n + 200), title, "", yLabel);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setXAxisMin(-0.5);
+    chart.getStyler().setXAxisMax(n - 0.5);
+    chart.getStyler().setXAxisTicksVisible(false);
+    chart.getStyler().setMarkerSize(12);
+    for (int i = 0; i < n; i++) {
+      Interval iv = intervals.get(i);
+      Color c = PALETTE[i % PALETTE.length];
+      XYSeries bar = chart.addSeries(iv.name() + " 95% CI", new double[] {i, i},
+          new double[] {iv.lower(), iv.upper()});
+      bar.setLineColor(c);
+      bar.setLineWidth(3f);
+      bar.setMarker(SeriesMarkers.NONE);
+      bar.setShowInLegend(false);
+      XYSeries point = chart.addSeries(iv.name(), new double[] {i}, new double[] {iv.mean()});
+      point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      point.setMarker(SeriesMarkers.CIRCLE);
+      point.setMarkerColor(c);
+    }
+    return chart;
+  }
+
   /** Writes {@code chart} as PNG to {@code target} atomically (temp file, then rename). */
   public static void savePng(Chart<?, ?> chart, Path target) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".mixrl-", ".png");
-    try {
-      // ChartEncoder is XChart 4's encoder by format name (BitmapEncoder's are deprecated)
-      Files.write(tmp, ChartEncoder.getBytes(chart, "png"));
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    // ChartEncoder is XChart 4's encoder by format name (BitmapEncoder's are deprecated)
+    AtomicFiles.write(target, ChartEncoder.getBytes(chart, "png"));
   }
 
   private static XYChart xy(String title, String xLabel, String yLabel) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+    return xy(WIDTH, title, xLabel, yLabel);
+  }
+
+  private static XYChart xy(int width, String title, String xLabel, String yLabel) {
+    XYChart chart = new XYChartBuilder().width(width).height(HEIGHT).title(title)
         .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
     style(chart.getStyler());
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);

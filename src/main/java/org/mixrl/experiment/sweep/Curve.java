@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.mixrl.experiment.Bootstrap;
 
 /**
  * A learning curve read from a run's {@code metrics.csv}: return against environment step.

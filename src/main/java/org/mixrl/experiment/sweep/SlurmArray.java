@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.mixrl.experiment.AtomicFiles;
 
 /**
  * A Slurm job array over a sweep's unfinished runs: the run list (task index i runs line i,

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.mixrl.experiment.AtomicFiles;
 import org.mixrl.experiment.Json;
 
 /**

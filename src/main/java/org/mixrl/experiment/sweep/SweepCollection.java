@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.mixrl.experiment.Bootstrap;
 import org.mixrl.random.RandomStream;
 
 /**
@@ -139,11 +140,11 @@ public record SweepCollection(List<RunRow> runs, List<Group> groups) {
       for (int i = 0; i < runs.size(); i++) {
         at[i] = runs.get(i).curve().at(s);
       }
-      curve.add(Bootstrap.meanInterval(at, CURVE_RESAMPLES, LEVEL, rng.split()));
+      curve.add(Bootstrap.meanInterval(at, LEVEL, CURVE_RESAMPLES, rng.split()));
     }
     return new Group(settings, label, runs.stream().map(RunRow::id).toList(),
-        Bootstrap.meanInterval(finals, RESAMPLES, LEVEL, rng.split()),
-        Bootstrap.meanInterval(aucs, RESAMPLES, LEVEL, rng.split()),
+        Bootstrap.meanInterval(finals, LEVEL, RESAMPLES, rng.split()),
+        Bootstrap.meanInterval(aucs, LEVEL, RESAMPLES, rng.split()),
         steps.stream().mapToDouble(Double::doubleValue).toArray(), curve);
   }
 
@@ -194,7 +195,7 @@ public record SweepCollection(List<RunRow> runs, List<Group> groups) {
       }
       sb.append(g.runIds().size());
       for (Bootstrap.Interval i : List.of(g.finalReturn(), g.auc())) {
-        sb.append(String.format(Locale.ROOT, ",%s,%s,%s", i.mean(), i.low(), i.high()));
+        sb.append(String.format(Locale.ROOT, ",%s,%s,%s", i.mean(), i.lower(), i.upper()));
       }
       sb.append('\n');
     }

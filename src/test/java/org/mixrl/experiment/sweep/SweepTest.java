@@ -256,41 +256,4 @@ class SweepTest {
     assertEquals(-3.0, c.areaUnderCurve(), 1e-12);
     assertEquals(-3.0, c.at(300), 1e-12);
   }
-
-  @ParameterizedTest
-  @MethodSource("seeds")
-  void bootstrapIntervalsHoldTheMeanAndRepeatWithTheSameSeed(int seed) {
-    RandomStream rng = RandomStream.of(seed);
-    double[] xs = new double[2 + rng.nextInt(10)];
-    for (int i = 0; i < xs.length; i++) {
-      xs[i] = 100 * rng.nextGaussian();
-    }
-    Bootstrap.Interval a = Bootstrap.meanInterval(xs, 2000, 0.95, RandomStream.of(7));
-    Bootstrap.Interval b = Bootstrap.meanInterval(xs, 2000, 0.95, RandomStream.of(7));
-    assertEquals(a, b);
-    assertTrue(a.low() <= a.mean() && a.mean() <= a.high(), a.toString());
-    double min = java.util.Arrays.stream(xs).min().orElseThrow();
-    double max = java.util.Arrays.stream(xs).max().orElseThrow();
-    assertTrue(a.low() >= min && a.high() <= max, a.toString());
-  }
-
-  @Test
-  void bootstrapCoversTheTrueMeanAboutNinetyFivePercentOfTheTime() {
-    // 400 samples of 30 standard normals; coverage is binomial with SE ~ 1.1%
-    RandomStream rng = RandomStream.of(11);
-    int covered = 0;
-    for (int rep = 0; rep < 400; rep++) {
-      double[] xs = new double[30];
-      for (int i = 0; i < xs.length; i++) {
-        xs[i] = rng.nextGaussian();
-      }
-      Bootstrap.Interval iv = Bootstrap.meanInterval(xs, 1000, 0.95, rng.split());
-      if (iv.low() <= 0 && 0 <= iv.high()) {
-        covered++;
-      }
-    }
-    // percentile intervals undercover slightly at n = 30; allow 5 SE below 95%
-    assertTrue(covered >= 0.95 * 400 - 5 * 0.011 * 400 - 4, "covered " + covered + " of 400");
-    assertTrue(covered <= 400 * 0.99, "covered " + covered + " of 400");
-  }
 }
