@@ -90,19 +90,16 @@ public final class KernelSpec {
     }
   }
 
-  /** The text of {@code kernel.json} for {@code argv}. */
+  /** The text of {@code kernel.json} for {@code argv} (written by mixrl's one JSON writer). */
   public static String kernelJson(List<String> argv) {
-    StringBuilder sb = new StringBuilder("{\n  \"argv\": [");
-    for (int i = 0; i < argv.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(quote(argv.get(i)));
-    }
-    sb.append("],\n");
-    sb.append("  \"display_name\": ").append(quote(DISPLAY_NAME)).append(",\n");
-    sb.append("  \"language\": \"java\",\n");
+    java.util.Map<String, Object> spec = new java.util.LinkedHashMap<>();
+    spec.put("argv", argv);
+    spec.put("display_name", DISPLAY_NAME);
+    spec.put("language", "java");
     // Interrupts arrive as messages; the default (SIGINT) would end the JVM, not the cell.
-    sb.append("  \"interrupt_mode\": \"message\",\n");
-    sb.append("  \"metadata\": {\"debugger\": false}\n");
-    return sb.append("}\n").toString();
+    spec.put("interrupt_mode", "message");
+    spec.put("metadata", java.util.Map.of("debugger", false));
+    return org.mixrl.experiment.Json.write(spec);
   }
 
   /**
@@ -154,26 +151,5 @@ public final class KernelSpec {
   private static String describe(Exception e) {
     // NIO messages are often just the path; say what kind of failure it was too.
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
-  }
-
-  private static String quote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
   }
 }

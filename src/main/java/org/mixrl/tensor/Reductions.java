@@ -192,7 +192,9 @@ final class Reductions {
       for (int r = 0; r < n; r++) {
         for (int i = 0; i < inner; i++) {
           int p = (o * n + r) * inner + i;
-          y[p] = x[p] - l[o * inner + i];
+          double lv = l[o * inner + i];
+          // an all -inf slice has no mass: every entry stays -inf (not -inf - -inf = NaN)
+          y[p] = lv == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : x[p] - lv;
         }
       }
     }
@@ -223,48 +225,12 @@ final class Reductions {
         a);
   }
 
+  /**
+   * softmax = exp(log_softmax): composed rather than fused, so its backward is the chain of two
+   * rules already checked (and an all -inf slice gives exp(-inf) = 0 weights).
+   */
   static Tensor softmax(Tensor a, int axis) {
-    int ax = Shapes.axis("softmax", axis, a.shape.length);
-    int outer = Shapes.outer(a.shape, ax);
-    int n = a.shape[ax];
-    int inner = Shapes.inner(a.shape, ax);
-    double[] x = a.data;
-    double[] l = lse(x, outer, n, inner);
-    double[] y = new double[x.length];
-    for (int o = 0; o < outer; o++) {
-      for (int r = 0; r < n; r++) {
-        for (int i = 0; i < inner; i++) {
-          int p = (o * n + r) * inner + i;
-          double lv = l[o * inner + i];
-          y[p] = lv == Double.NEGATIVE_INFINITY ? 0.0 : Math.exp(x[p] - lv);
-        }
-      }
-    }
-    return Tensor.result(
-        "softmax",
-        y,
-        a.shape,
-        (g, grads) -> {
-          double[] ga = grads.of(a);
-          if (ga == null) {
-            return;
-          }
-          // d/dx_j sum_r g_r y_r = y_j (g_j - sum_r g_r y_r)
-          for (int o = 0; o < outer; o++) {
-            for (int i = 0; i < inner; i++) {
-              double dot = 0;
-              for (int r = 0; r < n; r++) {
-                int p = (o * n + r) * inner + i;
-                dot += g[p] * y[p];
-              }
-              for (int r = 0; r < n; r++) {
-                int p = (o * n + r) * inner + i;
-                ga[p] += y[p] * (g[p] - dot);
-              }
-            }
-          }
-        },
-        a);
+    return logSoftmax(a, axis).exp();
   }
 
   static Tensor argmax(Tensor a, int axis, boolean keepDim) {

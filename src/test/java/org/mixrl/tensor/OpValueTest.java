@@ -306,4 +306,15 @@ class OpValueTest {
     assertEquals(5.0, Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 2, 3).get(1, 1));
     assertTrue(Tensor.zerosLike(Tensor.ones(2, 3)).shape()[1] == 3);
   }
+
+  @Test
+  void softmaxOfAnAllMinusInfinitySliceIsZeroAndItsLogSoftmaxMinusInfinity() {
+    double n = Double.NEGATIVE_INFINITY;
+    Tensor t = Tensor.of(new double[] {n, n, 0, Math.log(2)}, 2, 2);
+    assertArrayEquals(new double[] {0, 0, 1.0 / 3, 2.0 / 3}, t.softmax(1).toArray(), 1e-15);
+    double[] ls = t.logSoftmax(1).toArray();
+    assertEquals(n, ls[0]);
+    assertEquals(n, ls[1]);
+    assertEquals(Math.log(1.0 / 3), ls[2], 1e-15);
+  }
 }
