@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl sweep collect DIR}: tables and figures of a sweep's done runs. */
 @Command(name = "collect", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
     description = "Write DIR/collect/runs.csv (one row per run: options, final return,"
-        + " area under the curve), groups.csv (per setting: mean and 95% bootstrap interval over"
+        + " area under the curve), groups.csv (per setting: mean and 95%% bootstrap interval over"
         + " seeds) and PNG figures (learning curves with bands, final return per method).")
 final class SweepCollectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
