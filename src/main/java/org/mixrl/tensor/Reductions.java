@@ -230,6 +230,7 @@ final class Reductions {
    * rules already checked (and an all -inf slice gives exp(-inf) = 0 weights).
    */
   static Tensor softmax(Tensor a, int axis) {
+    Shapes.axis("softmax", axis, a.shape.length); // errors name the op the caller used
     return logSoftmax(a, axis).exp();
   }
 
