@@ -14,7 +14,7 @@ import org.mixrl.env.Rollout;
 class EnvCommandTest {
   @Test
   void listShowsEveryIdWithDescriptionAndSource() {
-    MainTest.Result r = MainTest.run("env", "list");
+    CliRun.Result r = CliRun.run("env", "list");
     assertEquals(0, r.code(), r.err());
     String[] lines = r.out().strip().split("\n");
     assertEquals(Envs.list().size(), lines.length);
@@ -30,7 +30,7 @@ class EnvCommandTest {
       "AcrobotContinuous-v1|1|0.2;,"})
   void rolloutPrintsTheLibrarysCsv(String env, long seed, String actions) {
     String acts = actions.replace(";", "");
-    MainTest.Result r = MainTest.run("env", "rollout", "--env", env, "--seed",
+    CliRun.Result r = CliRun.run("env", "rollout", "--env", env, "--seed",
         String.valueOf(seed), "--actions", acts.endsWith(",") ? acts + "0" : acts);
     assertEquals(0, r.code(), r.err());
     String a = acts.endsWith(",") ? acts + "0" : acts;
@@ -45,7 +45,7 @@ class EnvCommandTest {
       "Pendulum-v1|0.5,abc|not a number: 'abc'",
       "Pendulum-v1|0.5;1|has 2 components, the env's actions have 1"})
   void badRolloutInputExitsNonZeroWithAMessage(String env, String actions, String message) {
-    MainTest.Result r = MainTest.run("env", "rollout", "--env", env, "--actions", actions);
+    CliRun.Result r = CliRun.run("env", "rollout", "--env", env, "--actions", actions);
     assertNotEquals(0, r.code());
     assertTrue(r.err().contains(message), r.err());
   }

@@ -3,8 +3,6 @@ package org.mixrl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,19 +10,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mixrl.random.RandomStream;
 
 class MainTest {
-  /** Output and exit code of one invocation. */
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @Test
   void versionPrintsNameAndFilteredPomVersion() {
-    Result r = run("--version");
+    CliRun.Result r = CliRun.run("--version");
     assertEquals(0, r.code());
     assertTrue(
         r.out().strip().matches("mixrl \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"),
@@ -33,14 +21,14 @@ class MainTest {
 
   @Test
   void helpListsTheInfoSubcommand() {
-    Result r = run("--help");
+    CliRun.Result r = CliRun.run("--help");
     assertEquals(0, r.code());
     assertTrue(r.out().contains("info"), r.out());
   }
 
   @Test
   void infoReportsVersionJdkAndProcessors() {
-    Result r = run("info");
+    CliRun.Result r = CliRun.run("info");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("mixrl      " + MixrlVersion.get()), r.out());
     assertTrue(r.out().contains("java       " + Runtime.version()), r.out());
@@ -50,14 +38,14 @@ class MainTest {
 
   @Test
   void bareCommandIsAUsageError() {
-    Result r = run();
+    CliRun.Result r = CliRun.run();
     assertEquals(2, r.code());
     assertTrue(r.err().contains("Missing required subcommand"), r.err());
   }
 
   @Test
   void unknownSubcommandIsAUsageError() {
-    Result r = run("no-such-command");
+    CliRun.Result r = CliRun.run("no-such-command");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("no-such-command"), r.err());
     assertEquals("", r.out());
@@ -66,7 +54,7 @@ class MainTest {
   @ParameterizedTest
   @MethodSource("unknownOptions")
   void unknownOptionsExitWithUsageCodeAndNameTheOption(String option) {
-    Result r = run(option);
+    CliRun.Result r = CliRun.run(option);
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("Unknown option: '" + option + "'"), r.err());
   }

@@ -3,8 +3,6 @@ package org.mixrl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,11 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReproduceQuickIT {
   @Test
   void quickRunWritesFiguresCsvsAndASummary(@TempDir Path dir) throws Exception {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), "reproduce", "--quick",
-        "--quiet", "--out", dir.toString());
-    assertEquals(0, code, err.toString());
+    CliRun.Result r = CliRun.run("reproduce", "--quick", "--quiet", "--out", dir.toString());
+    assertEquals(0, r.code(), r.err());
 
     for (String png : List.of("threshold.png", "stationary_points.png",
         "robustness_objective.png", "robustness_reward.png", "density_box.png",

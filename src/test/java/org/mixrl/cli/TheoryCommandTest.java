@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -15,23 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TheoryCommandTest {
   static final String TWO_BUMPS = "bumps:1.0@1.0/0.3,0.8@-1.0/0.3";
 
-  record Result(int code, String out, String err) {
-    String lastLine() {
-      String[] lines = out.strip().split("\n");
-      return lines[lines.length - 1];
-    }
-  }
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @Test
   void thresholdOfOneBumpIsTwoOverThreeToTheThreeHalvesOnTheLastLine() {
-    Result r = run("theory", "threshold", "--reward", "bumps:1.0@0/0.3");
+    CliRun.Result r = CliRun.run("theory", "threshold", "--reward", "bumps:1.0@0/0.3");
     assertEquals(0, r.code(), r.err());
     Matcher m = Pattern.compile("alpha_star=(\\S+) bound=(\\S+)").matcher(r.lastLine());
     assertTrue(m.matches(), r.lastLine());
@@ -42,7 +26,7 @@ class TheoryCommandTest {
 
   @Test
   void squashedGaussianHasAMaximumAtAlphaHalf() {
-    Result r = run("theory", "optimum", "--reward", TWO_BUMPS, "--policy", "sg", "--alpha", "0.5",
+    CliRun.Result r = CliRun.run("theory", "optimum", "--reward", TWO_BUMPS, "--policy", "sg", "--alpha", "0.5",
         "--starts", "2");
     assertEquals(0, r.code(), r.err());
     Matcher m = Pattern.compile("J=(\\S+) expected_reward=(\\S+) type=(\\S+)")
@@ -55,7 +39,7 @@ class TheoryCommandTest {
 
   @Test
   void gaussianAboveTheThresholdIsReportedAsDiverged() {
-    Result r = run("theory", "optimum", "--reward", TWO_BUMPS, "--policy", "g", "--alpha", "0.5",
+    CliRun.Result r = CliRun.run("theory", "optimum", "--reward", TWO_BUMPS, "--policy", "g", "--alpha", "0.5",
         "--starts", "2");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.lastLine().endsWith("type=diverged"), r.lastLine());
@@ -72,7 +56,7 @@ class TheoryCommandTest {
   })
   void badInputExitsNonZeroWithAClearMessage(
       String reward, String policy, String alpha, String k, String message) {
-    Result r = run("theory", "optimum", "--reward", reward, "--policy", policy, "--alpha", alpha,
+    CliRun.Result r = CliRun.run("theory", "optimum", "--reward", reward, "--policy", policy, "--alpha", alpha,
         "--components", k, "--starts", "1");
     assertNotEquals(0, r.code());
     assertTrue(r.err().contains(message), r.err());
@@ -80,7 +64,7 @@ class TheoryCommandTest {
 
   @Test
   void malformedRewardForThresholdFails() {
-    Result r = run("theory", "threshold", "--reward", "gauss:1");
+    CliRun.Result r = CliRun.run("theory", "threshold", "--reward", "gauss:1");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("gauss:1"), r.err());
   }

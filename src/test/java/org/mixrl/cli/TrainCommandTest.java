@@ -46,23 +46,23 @@ class TrainCommandTest {
 
   @Test
   void trainWritesARunDirectoryAndResumeOfAFinishedRunKeepsIt() throws IOException {
-    MainTest.Result r = MainTest.run(tiny(tmp, "--policy", "sgm", "--components", "3"));
+    CliRun.Result r = CliRun.run(tiny(tmp, "--policy", "sgm", "--components", "3"));
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("300/300 steps"), r.out());
     assertTrue(Files.readString(tmp.resolve("config.json")).contains("\"estimator\": \"mrp\""));
     List<String> rows = Files.readAllLines(tmp.resolve("metrics.csv"));
     assertEquals(MetricsRow.HEADER, rows.get(0));
     assertTrue(rows.stream().anyMatch(l -> l.startsWith("eval_deterministic,300,")));
-    assertEquals(0, MainTest.run(tiny(tmp, "--policy", "sgm", "--components", "3", "--resume"))
+    assertEquals(0, CliRun.run(tiny(tmp, "--policy", "sgm", "--components", "3", "--resume"))
         .code());
     assertEquals(rows, Files.readAllLines(tmp.resolve("metrics.csv")));
   }
 
   @Test
   void trainingIntoAnExistingRunWithoutResumeFailsAndKeepsIt() throws IOException {
-    assertEquals(0, MainTest.run(tiny(tmp)).code());
+    assertEquals(0, CliRun.run(tiny(tmp)).code());
     byte[] before = Files.readAllBytes(tmp.resolve("metrics.csv"));
-    MainTest.Result r = MainTest.run(tiny(tmp));
+    CliRun.Result r = CliRun.run(tiny(tmp));
     assertEquals(1, r.code());
     assertTrue(r.err().contains("already holds a run"), r.err());
     assertEquals(new String(before), Files.readString(tmp.resolve("metrics.csv")));
@@ -70,8 +70,8 @@ class TrainCommandTest {
 
   @Test
   void resumeWithAChangedOptionIsRefusedNamingIt() throws IOException {
-    assertEquals(0, MainTest.run(tiny(tmp)).code());
-    MainTest.Result r = MainTest.run(tiny(tmp, "--gamma", "0.9", "--resume"));
+    assertEquals(0, CliRun.run(tiny(tmp)).code());
+    CliRun.Result r = CliRun.run(tiny(tmp, "--gamma", "0.9", "--resume"));
     assertEquals(1, r.code());
     assertTrue(r.err().contains("sac.gamma: 0.9 vs 0.99"), r.err());
   }
@@ -93,7 +93,7 @@ class TrainCommandTest {
       args.add(option);
       args.add(value);
     }
-    MainTest.Result r = MainTest.run(args.toArray(new String[0]));
+    CliRun.Result r = CliRun.run(args.toArray(new String[0]));
     assertNotEquals(0, r.code());
     assertTrue(r.err().contains(message), r.err());
     assertTrue(!Files.exists(tmp.resolve("x").resolve("metrics.csv")));
@@ -102,7 +102,7 @@ class TrainCommandTest {
   @ParameterizedTest
   @CsvSource({"sgm,rp", "gm,rp", "sg,mrp"})
   void estimatorNotValidForThePolicyIsRefused(String policy, String estimator) {
-    MainTest.Result r = MainTest.run(tiny(tmp, "--policy", policy, "--estimator", estimator));
+    CliRun.Result r = CliRun.run(tiny(tmp, "--policy", policy, "--estimator", estimator));
     assertEquals(2, r.code());
     assertTrue(r.err().contains("estimator '" + estimator + "' is not valid for policy class '"
         + policy + "'"), r.err());
@@ -136,9 +136,9 @@ class TrainCommandTest {
     }
     assertTrue(Files.exists(killed.resolve(Trainer.CHECKPOINT_FILE)),
         Files.readString(tmp.resolve("child.log")));
-    MainTest.Result r = MainTest.run(tinySteps(killed, 1500, "--resume"));
+    CliRun.Result r = CliRun.run(tinySteps(killed, 1500, "--resume"));
     assertEquals(0, r.code(), r.err());
-    assertEquals(0, MainTest.run(tinySteps(whole, 1500)).code());
+    assertEquals(0, CliRun.run(tinySteps(whole, 1500)).code());
     assertEquals(metricsWithoutWallTime(whole), metricsWithoutWallTime(killed));
   }
 }

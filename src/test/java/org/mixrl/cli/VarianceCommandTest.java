@@ -3,8 +3,6 @@ package org.mixrl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,15 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class VarianceCommandTest {
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   static final String[] CONTRACT = {
     "variance", "--reward", "bumps:1.0@1.0/0.3,0.8@-1.0/0.3", "--policy", "gm",
     "--logits", "0,0,0", "--means", "-1,0,1", "--log-stds", "-0.5,-0.5,-0.5", "--alpha", "0.2",
@@ -36,7 +25,7 @@ class VarianceCommandTest {
     String[] args = java.util.Arrays.copyOf(CONTRACT, CONTRACT.length + 2);
     args[CONTRACT.length] = "--out";
     args[CONTRACT.length + 1] = csv.toString();
-    Result r = run(args);
+    CliRun.Result r = CliRun.run(args);
     assertEquals(0, r.code(), r.err());
     List<String> lines = Files.readAllLines(csv);
     assertEquals("estimator,parameter,exact,mean,variance,std_error,z", lines.get(0));
@@ -52,7 +41,7 @@ class VarianceCommandTest {
 
   @Test
   void sameSeedGivesIdenticalOutput() {
-    assertEquals(run(CONTRACT).out(), run(CONTRACT).out());
+    assertEquals(CliRun.run(CONTRACT).out(), CliRun.run(CONTRACT).out());
   }
 
   @ParameterizedTest
@@ -72,7 +61,7 @@ class VarianceCommandTest {
         args[i + 1] = value;
       }
     }
-    Result r = run(args);
+    CliRun.Result r = CliRun.run(args);
     assertEquals(2, r.code(), r.err());
     if (message != null) {
       assertTrue(r.err().contains(message), r.err());
