@@ -12,11 +12,13 @@ import org.mixrl.random.RandomStream;
 
 /**
  * Times one full SAC update (critic target, critic step, actor step, temperature step, Polyak)
- * on Pendulum-shaped data: obs 3, action 1 in [-2, 2], hidden 256x256, batch 256, float64, one
- * thread. Cases: SG-RP, SGM-MRP (K=5) and SGM-LR (K=5). Prints the median ms per update and
- * updates/s after warm-up.
+ * on Pendulum-shaped data: obs 3, action 1 in [-2, 2], hidden 256x256, batch 256, float64.
+ * Cases: SG-RP, SGM-MRP (K=5) and SGM-LR (K=5). Prints the median ms per update and updates/s
+ * after warm-up, by wall clock and by the calling thread's CPU time.
  *
- * <p>Usage: {@code java -cp ... org.mixrl.bench.SacUpdateBenchmark [repeats] [warmup]}.
+ * <p>Usage: {@code java -cp ... org.mixrl.bench.SacUpdateBenchmark [repeats] [warmup] [threads]}.
+ * {@code threads} is the matmul thread count; the updates are bitwise identical for every
+ * count (the checksum column shows it), only the time changes.
  */
 public final class SacUpdateBenchmark {
   private SacUpdateBenchmark() {}
@@ -24,7 +26,15 @@ public final class SacUpdateBenchmark {
   public static void main(String[] args) {
     int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 40;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    System.out.println("SAC update, obs 3, act 1, hidden 256x256, batch 256, float64, 1 thread");
+    int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    if (repeats < 1 || warmup < 0 || threads < 1) {
+      throw new IllegalArgumentException("need repeats >= 1, warmup >= 0, threads >= 1; got "
+          + repeats + ", " + warmup + ", " + threads);
+    }
+    org.mixrl.tensor.MatMul.setThreads(threads);
+    System.out.printf(Locale.ROOT,
+        "SAC update, obs 3, act 1, hidden 256x256, batch 256, float64, %d matmul thread(s)%n",
+        threads);
     run("SG-RP", PolicyClass.SG, 1, "rp", repeats, warmup);
     run("SGM-MRP K=5", PolicyClass.SGM, 5, "mrp", repeats, warmup);
     run("SGM-LR K=5", PolicyClass.SGM, 5, "lr", repeats, warmup);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.mixrl.bench.MatMulBenchmark;
 import org.mixrl.bench.MlpBenchmark;
+import org.mixrl.bench.SacUpdateBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,20 +17,21 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run a benchmark and print medians with the JDK and CPU.",
       "  matmul: GFLOP/s of MatMul.multiply (default sizes 256,1024; threads 1,2)",
-      "  mlp:    forward+backward of a 256-256-256-1 ReLU MLP, batch 256"
+      "  mlp:    forward+backward of a 256-256-256-1 ReLU MLP, batch 256",
+      "  sac:    one full SAC update, SG-RP, SGM-MRP and SGM-LR (K=5), 256x256, batch 256"
     })
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "matmul or mlp")
+  @Parameters(index = "0", description = "matmul, mlp or sac")
   String which;
 
   @Option(names = "--sizes", defaultValue = "256,1024", description = "matmul sizes")
   String sizes;
 
   @Option(names = "--threads", defaultValue = "1,2", split = ",",
-      description = "thread counts (matmul: each; mlp: each)")
+      description = "thread counts, each measured in turn (default: 1,2)")
   List<Integer> threads;
 
-  @Option(names = "--repeats", defaultValue = "7", description = "timed repeats (mlp: >= 30)")
+  @Option(names = "--repeats", defaultValue = "7", description = "timed repeats (mlp and sac: at least 30 are used)")
   int repeats;
 
   @Override
@@ -49,8 +51,15 @@ final class BenchCommand implements Callable<Integer> {
               Integer.toString(t)});
         }
         return 0;
+      case "sac":
+        for (int t : threads) {
+          SacUpdateBenchmark.main(new String[] {Integer.toString(Math.max(30, repeats)), "20",
+              Integer.toString(t)});
+        }
+        return 0;
       default:
-        throw new IllegalArgumentException("unknown benchmark '" + which + "'; allowed: matmul, mlp");
+        throw new IllegalArgumentException(
+            "unknown benchmark '" + which + "'; allowed: matmul, mlp, sac");
     }
   }
 
