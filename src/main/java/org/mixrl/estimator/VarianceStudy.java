@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.mixrl.dist.Policy;
 import org.mixrl.random.RandomStream;
+import org.mixrl.tensor.Interrupts;
 import org.mixrl.tensor.Tensor;
 
 /**
@@ -34,6 +35,9 @@ public final class VarianceStudy {
   /**
    * Runs the study for one estimator. {@code policyOf} builds the batch's policy from a leaf
    * parameter vector; {@code exact} is the exact gradient of J at {@code theta}.
+   *
+   * @throws java.util.concurrent.CancellationException if the thread is interrupted (checked
+   *     before every repeat)
    */
   public static List<Row> measure(
       Estimator estimator,
@@ -59,6 +63,9 @@ public final class VarianceStudy {
     double[] mean = new double[n];
     double[] m2 = new double[n];
     for (int r = 0; r < repeats; r++) {
+      int done = r;
+      Interrupts.check(() -> "at repeat " + done + " of " + repeats
+          + " of the variance study of estimator " + estimator.name());
       Tensor leaf = Tensor.vector(theta).requiresGrad(true);
       estimator.surrogate(policyOf.apply(leaf), reward, alpha, rng).objective().backward();
       double[] g = leaf.grad().data();

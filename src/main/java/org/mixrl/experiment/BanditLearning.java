@@ -17,6 +17,7 @@ import org.mixrl.optim.Adam;
 import org.mixrl.optim.AdamConfig;
 import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.GradMode;
+import org.mixrl.tensor.Interrupts;
 import org.mixrl.tensor.Tensor;
 import org.mixrl.theory.ExactObjective;
 
@@ -168,7 +169,12 @@ public final class BanditLearning {
     return theta;
   }
 
-  /** Trains one policy from {@code seed}. */
+  /**
+   * Trains one policy from {@code seed}.
+   *
+   * @throws java.util.concurrent.CancellationException if the thread is interrupted (checked
+   *     before every actor step)
+   */
   public static Curve run(Config c, long seed) {
     RandomStream root = RandomStream.of(seed);
     int k = c.components();
@@ -192,6 +198,9 @@ public final class BanditLearning {
     int p = 0;
     record(exact, theta, 0, steps, objective, reward, p++);
     for (int t = 1; t <= c.steps(); t++) {
+      int done = t - 1;
+      Interrupts.check(() -> "at step " + done + " of " + c.steps() + " of bandit learning "
+          + c.label() + ", seed " + seed);
       Policy pi = StatelessPolicy.of(c.policyClass(), k, 1, theta, c.batch());
       if (learned != null) {
         learned.observeAndFit(pi);

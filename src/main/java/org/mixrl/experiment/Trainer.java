@@ -1,10 +1,12 @@
 package org.mixrl.experiment;
 
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.mixrl.agent.ReplayBuffer;
 import org.mixrl.agent.Sac;
 import org.mixrl.agent.UpdateStats;
@@ -13,6 +15,7 @@ import org.mixrl.env.Env;
 import org.mixrl.env.Envs;
 import org.mixrl.env.StepResult;
 import org.mixrl.random.RandomStream;
+import org.mixrl.tensor.Interrupts;
 
 /**
  * Trains SAC in a run directory: {@code config.json}, {@code metrics.csv} and {@code
@@ -22,6 +25,10 @@ import org.mixrl.random.RandomStream;
  * <p>Each step: act (uniform random before {@code learningStarts}), step the env, store the
  * transition, update once when past {@code learningStarts}, log a finished episode, evaluate
  * every {@code evalEvery} steps, checkpoint every {@code checkpointEvery} steps and at the end.
+ *
+ * <p>Interrupting the training thread stops the run within one step (or one evaluation step)
+ * with a {@link CancellationException} that names the step and the last checkpoint; the files
+ * are then exactly those of a killed run, so {@link #resume} continues it bit for bit.
  */
 public final class Trainer implements AutoCloseable {
   /** File names inside a run directory. */
@@ -63,6 +70,7 @@ public final class Trainer implements AutoCloseable {
   long updatesSinceRow;
   double elapsedBefore;
   long checkpointRows;
+  long checkpointStep = -1; // step of the newest checkpoint on disk, -1 if none yet
   private long sessionStart;
   private TrainingListener listener = TrainingListener.NONE;
 
@@ -132,6 +140,7 @@ public final class Trainer implements AutoCloseable {
     }
     Trainer t = new Trainer(stored, dir);
     Checkpoint.read(checkpoint, t);
+    t.checkpointStep = t.step;
     Path metricsFile = dir.resolve(METRICS_FILE);
     List<String> lines = MetricsLog.checkForResume(metricsFile, t.checkpointRows);
     t.metrics = MetricsLog.resume(metricsFile, t.checkpointRows, lines);
@@ -139,13 +148,19 @@ public final class Trainer implements AutoCloseable {
   }
 
 
-  /** Trains until all steps are done or the listener asks to stop. */
+  /**
+   * Trains until all steps are done or the listener asks to stop.
+   *
+   * @throws CancellationException if the thread is interrupted; the message names the step and
+   *     the checkpoint a resume would continue from. The interrupt flag stays set.
+   */
   public RunSummary run(TrainingListener listener) throws IOException {
     sessionStart = System.nanoTime();
     this.listener = listener;
     long total = config.steps();
     int learningStarts = config.sac().learningStarts();
     while (step < total) {
+      Interrupts.check(() -> stoppedAt(""));
       // 1. act: uniform in the box before learning starts, else a draw from the policy
       double[] action = step < learningStarts ? uniformAction() : sac.sample(obs, actionRng);
       // 2. step the env with the action clipped to its box (only a Gaussian can leave it)
@@ -236,6 +251,7 @@ public final class Trainer implements AutoCloseable {
       for (long seed : seeds) {
         double[] o = evalEnv.reset(seed);
         while (true) {
+          Interrupts.check(() -> stoppedAt(" during the evaluation"));
           double[] a = deterministic ? sac.actDeterministic(o) : sac.act(o, evalRng);
           StepResult r = evalEnv.step(a);
           sumReturn += r.reward();
@@ -264,7 +280,30 @@ public final class Trainer implements AutoCloseable {
 
   private void checkpoint() throws IOException {
     metrics.sync();
-    Checkpoint.write(dir.resolve(CHECKPOINT_FILE), this);
+    try {
+      Checkpoint.write(dir.resolve(CHECKPOINT_FILE), this);
+    } catch (ClosedByInterruptException e) {
+      // An interrupt before or during the write closes its file channel: the temporary file
+      // is dropped and the previous checkpoint stands (atomic replace).
+      CancellationException c = Interrupts.cancelled(stoppedAt(" while writing its checkpoint"));
+      c.initCause(e);
+      throw c;
+    }
+    checkpointStep = step;
+  }
+
+  /**
+   * Completes "interrupted ...": the step, the run directory and how to go on. Rows written
+   * since the checkpoint stay in metrics.csv; resume cuts them and produces them again.
+   */
+  private String stoppedAt(String phase) {
+    String at = "at step " + step + " of " + config.steps() + phase + " in " + dir;
+    if (checkpointStep < 0) {
+      return at + "; no checkpoint was written yet, so there is nothing to resume: start the"
+          + " run again in an empty directory";
+    }
+    return at + "; the run directory holds the last checkpoint (step " + checkpointStep
+        + "); resume with --resume (Trainer.resume)";
   }
 
   double elapsedSeconds() {

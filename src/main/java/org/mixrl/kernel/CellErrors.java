@@ -81,10 +81,18 @@ final class CellErrors {
     return new CellException(summary, lines);
   }
 
-  /** The cell was interrupted (Kernel > Interrupt) before it finished. */
-  static CellException interrupted() {
+  /**
+   * The cell was interrupted (Kernel > Interrupt) before it finished.
+   *
+   * @param where what the library said it stopped (a mixrl loop's CancellationException
+   *     message), or null
+   */
+  static CellException interrupted(String where) {
     String msg = "interrupted: the cell was stopped before it finished";
-    return new CellException(msg, List.of(msg));
+    if (where == null) {
+      return new CellException(msg, List.of(msg));
+    }
+    return new CellException(msg, List.of(msg, "  " + where.replace('\n', ' ')));
   }
 
   private static String describe(Throwable t, List<String> unresolved) {

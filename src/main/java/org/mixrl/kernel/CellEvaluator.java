@@ -4,9 +4,12 @@ import java.io.File;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
@@ -121,7 +124,7 @@ public final class CellEvaluator implements AutoCloseable {
       if (event.status() == Snippet.Status.REJECTED) {
         throw CellErrors.compileError(jshell.diagnostics(snippet).toList(), place, cell);
       }
-      checkStop();
+      checkStop(event.exception());
       if (event.exception() != null) {
         List<String> missing = List.of();
         if (event.exception() instanceof jdk.jshell.UnresolvedReferenceException ure) {
@@ -172,15 +175,27 @@ public final class CellEvaluator implements AutoCloseable {
   }
 
   private void checkStop() {
+    checkStop(null);
+  }
+
+  /** Ends the cell if it was stopped; {@code outcome} is what its last snippet threw, if any. */
+  private void checkStop(JShellException outcome) {
     if (stopRequested) {
-      throw CellErrors.interrupted();
+      // mixrl's loops say where they stopped (and how to resume a run): keep that for the user
+      String where = outcome instanceof EvalException ee
+              && CancellationException.class.getName().equals(ee.getExceptionClassName())
+          ? ee.getMessage()
+          : null;
+      throw CellErrors.interrupted(where);
     }
   }
 
   /**
    * Stops the running cell, from another thread: a loop in cell code stops at once, a blocking
    * call such as {@code Thread.sleep} is interrupted, and no further snippet of the cell runs.
-   * Library code that neither loops in cell code nor checks interrupts runs to its end.
+   * mixrl's long computations (training, bandit learning, theory searches, variance studies)
+   * check the interrupt once per step or iteration and stop too, saying where in the report;
+   * other library code that neither loops in cell code nor checks interrupts runs to its end.
    */
   public void stop() {
     stopRequested = true;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.mixrl.bandit.IndicatorReward;
 import org.mixrl.bandit.Reward;
+import org.mixrl.tensor.Interrupts;
 
 /**
  * The entropy threshold of Gaussian policies on the line (estimators-and-theory.md, section 4).
@@ -108,6 +109,9 @@ public final class GaussianThreshold {
    * alpha*_G(r) by a grid over mu in the reward's focus range (121 points) and log sigma from
    * W/20 to 20 times the range (81 points), then Nelder-Mead on (mu, log sigma) from the five
    * best grid points.
+   *
+   * @throws java.util.concurrent.CancellationException if the thread is interrupted (checked
+   *     per grid row and per Nelder-Mead iteration)
    */
   public static Result compute(Reward r) {
     double[] focus = r.focusRange();
@@ -118,7 +122,10 @@ public final class GaussianThreshold {
     int nm = 121;
     int ns = 81;
     double[][] grid = new double[nm * ns][];
+    String task = "the Gaussian threshold of " + r;
     for (int i = 0; i < nm; i++) {
+      int row = i;
+      Interrupts.check(() -> "in " + task + ": grid row " + row + " of " + nm);
       double mu = focus[0] + (focus[1] - focus[0]) * i / (nm - 1);
       for (int j = 0; j < ns; j++) {
         double ls = logLo + (logHi - logLo) * j / (ns - 1);
@@ -134,7 +141,8 @@ public final class GaussianThreshold {
           new double[] {grid[s][1], grid[s][2]},
           step,
           1e-14,
-          2000);
+          2000,
+          task + ", start " + (s + 1) + " of 5");
       double v = -score(r, p[0], Math.exp(p[1]));
       if (v > best[0]) {
         best = new double[] {v, p[0], p[1]};

@@ -1,6 +1,7 @@
 package org.mixrl.theory;
 
 import java.util.function.ToDoubleFunction;
+import org.mixrl.tensor.Interrupts;
 
 /** Derivative-free local maximisation (Nelder-Mead simplex) for the small theory searches. */
 final class NelderMead {
@@ -9,9 +10,13 @@ final class NelderMead {
   /**
    * A local maximiser of {@code f} from {@code start} with initial simplex edge {@code step};
    * stops when the simplex's values agree to {@code tol} or after {@code maxEvals} evaluations.
+   *
+   * @param task what the search is for, named by the exception if the thread is interrupted
+   * @throws java.util.concurrent.CancellationException if the thread is interrupted (checked
+   *     once per iteration)
    */
-  static double[] maximize(
-      ToDoubleFunction<double[]> f, double[] start, double step, double tol, int maxEvals) {
+  static double[] maximize(ToDoubleFunction<double[]> f, double[] start, double step, double tol,
+      int maxEvals, String task) {
     int n = start.length;
     double[][] x = new double[n + 1][];
     double[] v = new double[n + 1];
@@ -24,6 +29,9 @@ final class NelderMead {
     }
     int evals = n + 1;
     while (evals < maxEvals) {
+      int done = evals;
+      Interrupts.check(() -> "in " + task + ": Nelder-Mead after " + done + " of at most "
+          + maxEvals + " evaluations");
       // sort descending (best first)
       for (int i = 1; i <= n; i++) {
         for (int j = i; j > 0 && v[j] > v[j - 1]; j--) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.mixrl.autodiff.Hessian;
 import org.mixrl.random.RandomStream;
+import org.mixrl.tensor.Interrupts;
 import org.mixrl.tensor.Tensor;
 
 /**
@@ -21,6 +22,9 @@ import org.mixrl.tensor.Tensor;
  * of the quotient, whose eigenvalue signs are those of the objective on distinct policies.
  * Other zero eigenvalues are real degeneracies (a component with vanishing weight, two identical
  * components) and are reported as {@link Type#DEGENERATE}.
+ *
+ * <p>An interrupted thread stops within one iteration with a
+ * {@link java.util.concurrent.CancellationException} naming the objective and the iteration.
  */
 public final class StationaryPoints {
   /** Largest parameter change per iteration. */
@@ -154,6 +158,9 @@ public final class StationaryPoints {
     RandomStream rng = RandomStream.of(settings.seed());
     List<Point> out = new ArrayList<>();
     for (int s = 0; s < settings.starts(); s++) {
+      int done = s;
+      Interrupts.check(() -> "in the stationary-point search on " + j + ": before start "
+          + (done + 1) + " of " + settings.starts());
       out.add(fromStart(j, randomStart(j, rng.child(s)), settings));
     }
     return out;
@@ -199,6 +206,9 @@ public final class StationaryPoints {
     double[] g = j.gradient(theta);
     int skip = j.policyClass().mixture() ? 1 : 0;
     for (; iterations < s.maxAscentIterations(); iterations++) {
+      int done = iterations;
+      Interrupts.check(() -> "in the stationary-point search on " + j + ": ascent iteration "
+          + done + " of at most " + s.maxAscentIterations());
       history[iterations] = value;
       String out = outOfBounds(j, theta, s);
       if (out != null) {
@@ -243,6 +253,9 @@ public final class StationaryPoints {
     double[][] h = j.hessian(theta);
     double[] polish = new double[s.maxNewtonIterations() + 1];
     for (int it = 0; it < s.maxNewtonIterations() && norm(g) > s.gradientTolerance(); it++) {
+      int done = it;
+      Interrupts.check(() -> "in the stationary-point search on " + j + ": Newton iteration "
+          + done + " of at most " + s.maxNewtonIterations());
       iterations++;
       polish[it] = value;
       if (it >= 10 && value - polish[it - 10] < 1e-13 * Math.max(1, Math.abs(value))) {

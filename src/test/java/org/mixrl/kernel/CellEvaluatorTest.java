@@ -126,6 +126,62 @@ class CellEvaluatorTest {
     assertTimeoutPreemptively(Duration.ofSeconds(20), () -> stopAfterStart("Thread.sleep(60_000);"));
   }
 
+  /**
+   * A cell spending its time inside one mixrl call (bandit learning for a million steps) must
+   * end promptly too. On the JDKs without Thread.stop (21 on; CI runs 25) JShell's stop only
+   * interrupts the thread, so the library's own check ends the loop and its message reaches
+   * the report. (JDK 17's JShell throws ThreadDeath into any code, leaving no such message.)
+   */
+  @Test
+  void stopEndsALongMixrlLoopInsideOneCall() {
+    String cell = String.join("\n",
+        "var config = org.mixrl.experiment.BanditLearning.Config.of(",
+        "    org.mixrl.bandit.BumpsReward.parse(\"bumps:1.0@1.0/0.3,0.8@-1.0/0.3\"),",
+        "    org.mixrl.dist.PolicyClass.SGM, 3, \"mrp\",",
+        "    org.mixrl.experiment.BanditLearning.CriticKind.TRUE_REWARD, 0.2)",
+        "  .withSteps(1_000_000);",
+        "{",
+        "  System.setProperty(\"mixrl.test.learning\", \"started\");",
+        "  org.mixrl.experiment.BanditLearning.run(config, 1);",
+        "}");
+    System.clearProperty("mixrl.test.learning");
+    CellException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      CompletableFuture<Throwable> outcome = evalAsync(cell);
+      // The cell runs in this JVM: wait until its last snippet runs (a stop while a snippet
+      // compiles ends the cell before the next one), then give it time to enter the loop.
+      while (System.getProperty("mixrl.test.learning") == null) {
+        Thread.sleep(20);
+      }
+      Thread.sleep(300);
+      long stopped = System.nanoTime();
+      evaluator.stop();
+      Throwable t = outcome.get();
+      double seconds = (System.nanoTime() - stopped) / 1e9;
+      assertTrue(seconds < 5, "the cell ended " + seconds + " s after stop()");
+      return assertInstanceOf(CellException.class, t);
+    });
+    assertTrue(e.getMessage().startsWith("interrupted"), e.getMessage());
+    if (Runtime.version().feature() >= 21) {
+      String report = String.join("\n", e.report());
+      assertTrue(report.contains("interrupted at step ")
+          && report.contains(" of 1000000 of bandit learning sgm3/mrp/true/alpha=0.200000, seed 1"),
+          report);
+    }
+    assertEquals(2, evaluator.eval("1 + 1").object());
+  }
+
+  private static CompletableFuture<Throwable> evalAsync(String cell) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            evaluator.eval(cell);
+            return null;
+          } catch (Throwable t) {
+            return t;
+          }
+        });
+  }
+
   private static void stopAfterStart(String cell) throws Exception {
     CompletableFuture<Throwable> outcome =
         CompletableFuture.supplyAsync(
