@@ -104,9 +104,12 @@ final class SweepCollectCommand implements Callable<Integer> {
       String title = env.isEmpty() ? "" : env + ": ";
       if (!bands.isEmpty()) {
         Path curves = target.resolve("learning-curves" + suffix + ".png");
-        Charts.savePng(Charts.learningCurves(
+        org.knowm.xchart.XYChart chart = Charts.learningCurves(
             title + "return (mean over seeds, 95% bootstrap band)", "environment steps", "return",
-            bands), curves);
+            bands);
+        // below the plot, so the long setting labels take no width from it and its title
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        Charts.savePng(chart, curves);
         out.add(curves);
       }
       Path finalsPng = target.resolve("final-return" + suffix + ".png");

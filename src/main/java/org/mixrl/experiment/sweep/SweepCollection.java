@@ -106,7 +106,8 @@ public record SweepCollection(List<RunRow> runs, List<Group> groups) {
       List<RunRow> runs) {
     List<String> words = new ArrayList<>();
     for (String k : varying) {
-      if (!k.equals("env")) {
+      // an option a group leaves unset takes the command's default: nothing to name
+      if (!k.equals("env") && settings.get(k) != null) {
         words.add(k + "=" + CommandKind.text(settings.get(k)));
       }
     }

@@ -256,4 +256,28 @@ class SweepTest {
     assertEquals(-3.0, c.areaUnderCurve(), 1e-12);
     assertEquals(-3.0, c.at(300), 1e-12);
   }
+
+  @Test
+  void groupLabelsNameTheVaryingOptionsAGroupSetsAndSkipTheOnesItLeavesToTheDefault()
+      throws Exception {
+    Sweep sw = Sweep.at(tmp);
+    // two specs in one sweep: only the second sets "components"; the first leaves the default
+    sw.plan(spec("{\"command\": \"fake\", \"base\": {\"policy\": \"a\"}, \"grid\":"
+        + " {\"seed\": [1, 2]}}"), FAKE);
+    sw.plan(spec("{\"command\": \"fake\", \"base\": {\"policy\": \"m\", \"components\":"
+        + " 5}, \"grid\": {\"seed\": [1, 2]}}"), FAKE);
+    CommandRunner writesMetrics = (args, log) -> {
+      Path out = Path.of(args.get(args.indexOf("--out") + 1));
+      Files.createDirectories(out);
+      Files.writeString(out.resolve("metrics.csv"),
+          "kind,step,wall_time,return\neval_deterministic,100,0.1,-1\n");
+      return 0;
+    };
+    for (String id : sw.ids()) {
+      assertEquals(RunOutcome.FINISHED, sw.attempt(id, SweepTest::kinds, writesMetrics));
+    }
+    List<String> labels = SweepCollection.of(sw, SweepTest::kinds).groups().stream()
+        .map(SweepCollection.Group::label).sorted().toList();
+    assertEquals(List.of("components=5 policy=m", "policy=a"), labels);
+  }
 }
