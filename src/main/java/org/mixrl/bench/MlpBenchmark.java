@@ -53,9 +53,7 @@ public final class MlpBenchmark {
       cpu[i] = (bean.getCurrentThreadCpuTime() - c0) / 1e6;
     }
     Arrays.sort(ms);
-    Arrays.sort(cpu);
-    double median =
-        repeats % 2 == 1 ? ms[repeats / 2] : 0.5 * (ms[repeats / 2 - 1] + ms[repeats / 2]);
+    double median = Medians.of(ms);
     System.out.printf(
         Locale.ROOT,
         "MLP fwd+bwd  in %d -> %d -> %d -> 1 ReLU, batch %d, float64, %d matmul thread(s)%n",
@@ -64,7 +62,7 @@ public final class MlpBenchmark {
         Locale.ROOT,
         "median %.3f ms wall (min %.3f, max %.3f), median %.3f ms calling-thread CPU;"
             + " %d repeats after %d warm-up; checksum %.6g%n",
-        median, ms[0], ms[repeats - 1], cpu[repeats / 2], repeats, warmup, sink);
+        median, ms[0], ms[repeats - 1], Medians.of(cpu), repeats, warmup, sink);
     System.out.println(
         "JDK " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
             + " (" + System.getProperty("java.vendor") + ")");

@@ -73,11 +73,8 @@ public final class SacUpdateBenchmark {
       cpuMs[i] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
     }
     Arrays.sort(ms);
-    Arrays.sort(cpuMs);
-    double cpuMedian = repeats % 2 == 1
-        ? cpuMs[repeats / 2] : 0.5 * (cpuMs[repeats / 2 - 1] + cpuMs[repeats / 2]);
-    double median =
-        repeats % 2 == 1 ? ms[repeats / 2] : 0.5 * (ms[repeats / 2 - 1] + ms[repeats / 2]);
+    double cpuMedian = Medians.of(cpuMs);
+    double median = Medians.of(ms);
     System.out.printf(Locale.ROOT,
         "%-12s wall median %.1f ms/update = %.1f updates/s; thread-CPU median %.1f ms = %.1f"
             + " updates/s (wall min %.1f, max %.1f; %d repeats after %d warm-up; critic"
