@@ -27,7 +27,7 @@ class CoreJarIT {
   /** Keep in step with the core-jar includes in pom.xml and docs/architecture.md. */
   static final List<String> CORE_PACKAGES =
       List.of(
-          "tensor", "autodiff", "random", "nn", "optim", "dist", "estimator", "bandit", "theory",
+          "tensor", "autodiff", "random", "nn", "optim", "policy", "estimator", "bandit", "theory",
           "env", "agent", "experiment");
 
   static final List<String> FRONT_END_PACKAGES = List.of("cli", "plot", "kernel", "bench");

@@ -1,8 +1,8 @@
 package org.mixrl.agent;
 
 import java.util.List;
-import org.mixrl.dist.Policy;
-import org.mixrl.dist.PolicyHead;
+import org.mixrl.policy.Policy;
+import org.mixrl.policy.PolicyHead;
 import org.mixrl.nn.Activation;
 import org.mixrl.nn.MLP;
 import org.mixrl.nn.MlpConfig;

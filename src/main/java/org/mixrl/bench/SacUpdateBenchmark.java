@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.mixrl.agent.ReplayBuffer;
 import org.mixrl.agent.Sac;
 import org.mixrl.agent.SacConfig;
-import org.mixrl.dist.PolicyClass;
+import org.mixrl.policy.PolicyClass;
 import org.mixrl.env.Box;
 import org.mixrl.random.RandomStream;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mixrl.bandit.BumpsReward;
-import org.mixrl.dist.PolicyClass;
+import org.mixrl.policy.PolicyClass;
 import org.mixrl.theory.ExactObjective;
 import org.mixrl.theory.GaussianThreshold;
 import org.mixrl.theory.StationaryPoints;

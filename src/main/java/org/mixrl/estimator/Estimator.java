@@ -1,6 +1,6 @@
 package org.mixrl.estimator;
 
-import org.mixrl.dist.Policy;
+import org.mixrl.policy.Policy;
 import org.mixrl.random.RandomStream;
 
 /**

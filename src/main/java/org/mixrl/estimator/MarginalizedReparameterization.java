@@ -1,7 +1,7 @@
 package org.mixrl.estimator;
 
-import org.mixrl.dist.Mixture;
-import org.mixrl.dist.Policy;
+import org.mixrl.policy.Mixture;
+import org.mixrl.policy.Policy;
 import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.GradMode;
 import org.mixrl.tensor.Tensor;

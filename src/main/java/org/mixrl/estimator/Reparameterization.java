@@ -1,7 +1,7 @@
 package org.mixrl.estimator;
 
-import org.mixrl.dist.Policy;
-import org.mixrl.dist.Reparameterizable;
+import org.mixrl.policy.Policy;
+import org.mixrl.policy.Reparameterizable;
 import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.Tensor;
 

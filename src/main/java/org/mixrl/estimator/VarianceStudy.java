@@ -3,7 +3,7 @@ package org.mixrl.estimator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.mixrl.dist.Policy;
+import org.mixrl.policy.Policy;
 import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.Interrupts;
 import org.mixrl.tensor.Tensor;

@@ -2,7 +2,7 @@ package org.mixrl.experiment;
 
 import java.util.List;
 import org.mixrl.bandit.Bandit;
-import org.mixrl.dist.Policy;
+import org.mixrl.policy.Policy;
 import org.mixrl.estimator.ActionValue;
 import org.mixrl.nn.Activation;
 import org.mixrl.nn.MLP;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mixrl.agent.SacConfig;
-import org.mixrl.dist.LogStdBounds;
-import org.mixrl.dist.PolicyClass;
+import org.mixrl.policy.LogStdBounds;
+import org.mixrl.policy.PolicyClass;
 import org.mixrl.env.Envs;
 
 /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mixrl.bandit.Reward;
-import org.mixrl.dist.PolicyClass;
+import org.mixrl.policy.PolicyClass;
 
 /**
  * How much reward each policy class keeps as the entropy scale alpha grows

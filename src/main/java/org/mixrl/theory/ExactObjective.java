@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.function.Function;
 import org.mixrl.autodiff.Hessian;
 import org.mixrl.bandit.Reward;
-import org.mixrl.dist.ActionBox;
-import org.mixrl.dist.GaussianMixture;
-import org.mixrl.dist.PolicyClass;
-import org.mixrl.dist.TanhSquash;
+import org.mixrl.policy.ActionBox;
+import org.mixrl.policy.GaussianMixture;
+import org.mixrl.policy.PolicyClass;
+import org.mixrl.policy.TanhSquash;
 import org.mixrl.tensor.Tensor;
 
 /**

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.function.Function;
 import org.mixrl.autodiff.Hessian;
 import org.mixrl.bandit.Reward;
-import org.mixrl.dist.Policy;
-import org.mixrl.dist.PolicyClass;
-import org.mixrl.dist.StatelessPolicy;
+import org.mixrl.policy.Policy;
+import org.mixrl.policy.PolicyClass;
+import org.mixrl.policy.StatelessPolicy;
 import org.mixrl.tensor.Tensor;
 
 /**

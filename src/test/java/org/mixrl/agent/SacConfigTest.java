@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mixrl.dist.PolicyClass;
+import org.mixrl.policy.PolicyClass;
 
 class SacConfigTest {
   @Test

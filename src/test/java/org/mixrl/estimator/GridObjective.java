@@ -1,7 +1,7 @@
 package org.mixrl.estimator;
 
 import java.util.function.Function;
-import org.mixrl.dist.Policy;
+import org.mixrl.policy.Policy;
 import org.mixrl.tensor.Tensor;
 
 /**

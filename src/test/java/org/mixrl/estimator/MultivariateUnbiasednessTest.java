@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mixrl.dist.Policy;
-import org.mixrl.dist.PolicyClass;
-import org.mixrl.dist.StatelessPolicy;
+import org.mixrl.policy.Policy;
+import org.mixrl.policy.PolicyClass;
+import org.mixrl.policy.StatelessPolicy;
 import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.Tensor;
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mixrl.dist.PolicyClass;
-import org.mixrl.dist.StatelessPolicy;
+import org.mixrl.policy.PolicyClass;
+import org.mixrl.policy.StatelessPolicy;
 import org.mixrl.random.RandomStream;
 
 class VarianceStudyInterruptTest {

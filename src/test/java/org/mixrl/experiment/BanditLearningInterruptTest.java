@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mixrl.dist.PolicyClass;
+import org.mixrl.policy.PolicyClass;
 import org.mixrl.experiment.BanditLearning.Config;
 import org.mixrl.experiment.BanditLearning.CriticKind;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mixrl.bandit.BumpsReward;
 import org.mixrl.bandit.Reward;
-import org.mixrl.dist.PolicyClass;
+import org.mixrl.policy.PolicyClass;
 import org.mixrl.experiment.BanditLearning.Config;
 import org.mixrl.experiment.BanditLearning.CriticKind;
 import org.mixrl.random.RandomStream;

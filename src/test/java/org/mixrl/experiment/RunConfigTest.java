@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mixrl.agent.SacConfig;
-import org.mixrl.dist.LogStdBounds;
+import org.mixrl.policy.LogStdBounds;
 
 class RunConfigTest {
   @ParameterizedTest

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mixrl.agent.SacConfig;
-import org.mixrl.dist.PolicyClass;
+import org.mixrl.policy.PolicyClass;
 
 /** Tiny, fast runs for the experiment tests. */
 final class RunFixtures {

@@ -137,7 +137,7 @@ class CellEvaluatorTest {
     String cell = String.join("\n",
         "var config = org.mixrl.experiment.BanditLearning.Config.of(",
         "    org.mixrl.bandit.BumpsReward.parse(\"bumps:1.0@1.0/0.3,0.8@-1.0/0.3\"),",
-        "    org.mixrl.dist.PolicyClass.SGM, 3, \"mrp\",",
+        "    org.mixrl.policy.PolicyClass.SGM, 3, \"mrp\",",
         "    org.mixrl.experiment.BanditLearning.CriticKind.TRUE_REWARD, 0.2)",
         "  .withSteps(1_000_000);",
         "{",

@@ -2,8 +2,8 @@ package org.mixrl.testing;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mixrl.dist.PolicyClass;
-import org.mixrl.dist.StatelessPolicy;
+import org.mixrl.policy.PolicyClass;
+import org.mixrl.policy.StatelessPolicy;
 import org.mixrl.random.RandomStream;
 
 /**

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mixrl.autodiff.GradCheck;
 import org.mixrl.bandit.BumpsReward;
 import org.mixrl.bandit.Reward;
-import org.mixrl.dist.PolicyClass;
+import org.mixrl.policy.PolicyClass;
 import org.mixrl.tensor.GradMode;
 import org.mixrl.tensor.Tensor;
 import org.mixrl.testing.RandomCases;
@@ -81,7 +81,7 @@ class ExactObjective2DTest {
   /**
    * J and its gradient by an independent rule: trapezoid on a 481 x 481 grid over [-6, 6]^2 in
    * the latent, with the density written out here (log-sum-exp of diagonal Gaussians, the tanh
-   * correction as log(1 - tanh(u)^2), safe for |u| <= 6) rather than taken from dist.
+   * correction as log(1 - tanh(u)^2), safe for |u| <= 6) rather than taken from the policy package.
    */
   static double[] trapezoid(PolicyClass c, int k, double[] thetaValues, double alpha) {
     int n = 481;

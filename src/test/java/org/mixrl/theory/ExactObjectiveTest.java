@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mixrl.bandit.BumpsReward;
-import org.mixrl.dist.PolicyClass;
+import org.mixrl.policy.PolicyClass;
 import org.mixrl.tensor.Tensor;
 import org.mixrl.testing.RandomCases;
 

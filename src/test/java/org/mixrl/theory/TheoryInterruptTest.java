@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mixrl.bandit.BumpsReward;
-import org.mixrl.dist.PolicyClass;
+import org.mixrl.policy.PolicyClass;
 
 /** The theory searches stop within one iteration when their thread is interrupted. */
 class TheoryInterruptTest {

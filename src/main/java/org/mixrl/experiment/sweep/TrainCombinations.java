@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mixrl.agent.SacConfig;
-import org.mixrl.dist.PolicyClass;
+import org.mixrl.policy.PolicyClass;
 
 /**
  * Which {@code mixrl train} option combinations cannot run, decided by the agent's own config

@@ -1,4 +1,4 @@
-package org.mixrl.dist;
+package org.mixrl.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

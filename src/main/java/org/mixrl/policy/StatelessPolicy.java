@@ -1,4 +1,4 @@
-package org.mixrl.dist;
+package org.mixrl.policy;
 
 import org.mixrl.tensor.Tensor;
 

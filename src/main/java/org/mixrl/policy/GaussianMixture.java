@@ -1,4 +1,4 @@
-package org.mixrl.dist;
+package org.mixrl.policy;
 
 import java.util.Arrays;
 import org.mixrl.random.RandomStream;
