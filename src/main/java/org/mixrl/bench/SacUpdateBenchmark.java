@@ -119,14 +119,13 @@ public final class SacUpdateBenchmark {
       sink += sac.update(buffer.sample(batch, rng), rng).criticLoss();
     }
     // small updates take well under a millisecond: time groups of updates so that one timing
-    // lasts at least ~2 ms and the clock's resolution does not matter
-    int group = 1;
-    long probe = System.nanoTime();
-    sink += sac.update(buffer.sample(batch, rng), rng).criticLoss();
-    double oneMs = (System.nanoTime() - probe) / 1e6;
-    if (oneMs < 2) {
-      group = (int) Math.ceil(2 / Math.max(oneMs, 0.01));
+    // is long against the clock's resolution. The group size depends on the sizes only (not
+    // on a measured time), so the checksum stays comparable between runs, threads and JDKs.
+    int widest = 1;
+    for (int h : hidden) {
+      widest = Math.max(widest, h);
     }
+    int group = (int) Math.max(1, Math.min(64, (1L << 23) / ((long) batch * widest * widest)));
     double[] ms = new double[repeats];
     double[] cpuMs = new double[repeats];
     // thread CPU time as well: on a shared machine the wall clock includes time spent waiting
