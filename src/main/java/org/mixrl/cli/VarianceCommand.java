@@ -11,7 +11,7 @@ import me.tongfei.progressbar.ProgressBar;
 import org.mixrl.bandit.BumpsReward;
 import org.mixrl.bandit.RewardCritic;
 import org.mixrl.policy.PolicyClass;
-import org.mixrl.policy.StatelessPolicy;
+import org.mixrl.policy.PolicyLayout;
 import org.mixrl.estimator.Baseline;
 import org.mixrl.estimator.Estimator;
 import org.mixrl.estimator.EstimatorOptions;
@@ -130,11 +130,9 @@ final class VarianceCommand implements Callable<Integer> {
     if (r.dim() != 1) {
       throw new IllegalArgumentException("--reward must be 1-D for mixrl variance, got d=" + r.dim());
     }
-    double[] theta = new double[lg.length + 2 * k];
-    System.arraycopy(lg, 0, theta, 0, lg.length);
-    System.arraycopy(mu, 0, theta, lg.length, k);
-    System.arraycopy(ls, 0, theta, lg.length + k, k);
-    String[] names = StatelessPolicy.parameterNames(pc, k, 1);
+    PolicyLayout layout = new PolicyLayout(pc, k, 1);
+    double[] theta = layout.pack(lg, mu, ls);
+    String[] names = layout.names();
 
     EstimatorOptions options =
         new EstimatorOptions(samples, Baseline.parse(baseline), sharedNoise, temperature);
@@ -160,7 +158,7 @@ final class VarianceCommand implements Callable<Integer> {
         // list does not change the others' numbers
         RandomStream rng = RandomStream.of(seed).child(e.name().hashCode());
         List<VarianceStudy.Row> rows = VarianceStudy.measure(e,
-            th -> StatelessPolicy.of(pc, k, 1, th, batch), theta, names, exact,
+            th -> layout.policy(th, batch), theta, names, exact,
             RewardCritic.of(r), alpha, repeats, rng, (done, total) -> bar.step());
         double total = 0;
         double worstZ = 0;
