@@ -14,7 +14,8 @@ import org.mixrl.policy.PolicyClass;
 import org.mixrl.policy.StatelessPolicy;
 import org.mixrl.estimator.Baseline;
 import org.mixrl.estimator.Estimator;
-import org.mixrl.estimator.Estimators;
+import org.mixrl.estimator.EstimatorOptions;
+import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.estimator.VarianceStudy;
 import org.mixrl.random.RandomStream;
 import org.mixrl.theory.ExactObjective;
@@ -135,14 +136,17 @@ final class VarianceCommand implements Callable<Integer> {
     System.arraycopy(ls, 0, theta, lg.length + k, k);
     String[] names = StatelessPolicy.parameterNames(pc, k, 1);
 
-    Estimators.Options options =
-        new Estimators.Options(samples, Baseline.parse(baseline), sharedNoise, temperature);
+    EstimatorOptions options =
+        new EstimatorOptions(samples, Baseline.parse(baseline), sharedNoise, temperature);
     List<Estimator> list = new ArrayList<>();
     for (String name : estimators) {
-      Estimator e = Estimators.create(name, options);
-      // validate applicability before any work, with the estimator's own message
-      e.check(StatelessPolicy.of(pc, k, 1, org.mixrl.tensor.Tensor.vector(theta), 1), alpha);
-      list.add(e);
+      EstimatorSpec es = new EstimatorSpec(name, options);
+      // validate applicability before any work
+      if (!es.appliesTo(pc)) {
+        throw new IllegalArgumentException("estimator " + es.name() + " does not apply to "
+            + pc.shortName() + " (" + es.applicability() + ")");
+      }
+      list.add(es.create());
     }
     double[] exact = new ExactObjective(r, pc, k, alpha).gradient(theta);
 
