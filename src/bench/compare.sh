@@ -50,8 +50,8 @@ torch() {  # threads, then the script and its arguments
 echo "compare.sh: mixrl side ..." >&2
 jrun org.mixrl.bench.SacUpdateBenchmark 30 20 1 256,256 256 > "$out/mixrl-sac256-t1.txt"
 jrun org.mixrl.bench.SacUpdateBenchmark 30 20 2 256,256 256 > "$out/mixrl-sac256-t2.txt"
-jrun org.mixrl.bench.SacUpdateBenchmark 30 300 1 64,64 256 > "$out/mixrl-sac64-b256-t1.txt"
-jrun org.mixrl.bench.SacUpdateBenchmark 30 1000 1 64,64 32 > "$out/mixrl-sac64-b32-t1.txt"
+jrun org.mixrl.bench.SacUpdateBenchmark 30 20 1 64,64 256 > "$out/mixrl-sac64-b256-t1.txt"
+jrun org.mixrl.bench.SacUpdateBenchmark 30 20 1 64,64 32 > "$out/mixrl-sac64-b32-t1.txt"
 jrun org.mixrl.bench.MlpBenchmark 30 30 1 > "$out/mixrl-mlp-t1.txt"
 jrun org.mixrl.bench.EstimatorBenchmark 15 0.2 > "$out/mixrl-estimator.txt"
 jrun org.mixrl.bench.MatMulBenchmark 256 1 7 > "$out/mixrl-matmul.txt"

@@ -5,7 +5,8 @@ import org.mixrl.bandit.BumpsReward;
 import org.mixrl.bandit.RewardCritic;
 import org.mixrl.estimator.ActionValue;
 import org.mixrl.estimator.Estimator;
-import org.mixrl.estimator.Estimators;
+import org.mixrl.estimator.EstimatorOptions;
+import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.policy.PolicyClass;
 import org.mixrl.policy.StatelessPolicy;
 import org.mixrl.random.RandomStream;
@@ -43,8 +44,8 @@ public final class EstimatorBenchmark {
           "need repeats >= 1 and seconds > 0, got " + repeats + ", " + seconds);
     }
     ActionValue reward = RewardCritic.of(BumpsReward.parse("bumps:1.0@1.0/0.3,0.8@-1.0/0.3"));
-    Estimator mrp = Estimators.create("mrp", Estimators.Options.defaults());
-    Estimator lr = Estimators.create("lr", Estimators.Options.defaults());
+    Estimator mrp = new EstimatorSpec("mrp", EstimatorOptions.defaults()).create();
+    Estimator lr = new EstimatorSpec("lr", EstimatorOptions.defaults()).create();
     RandomStream rng = RandomStream.of(1);
     double sink = 0;
     long warmEnd = System.nanoTime() + 2_000_000_000L; // C2 needs a few thousand repeats
