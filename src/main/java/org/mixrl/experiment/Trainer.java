@@ -118,6 +118,25 @@ public final class Trainer implements AutoCloseable {
    * rows the checkpoint had seen.
    */
   public static Trainer resume(Path dir, RunConfig expected) throws IOException {
+    Trainer t = atLastCheckpoint(dir, expected);
+    Path metricsFile = dir.resolve(METRICS_FILE);
+    List<String> lines = MetricsLog.checkForResume(metricsFile, t.checkpointRows);
+    t.metrics = MetricsLog.resume(metricsFile, t.checkpointRows, lines);
+    return t;
+  }
+
+  /**
+   * The run in {@code dir} as of its last checkpoint, for reading only (export, inspection):
+   * no file is changed or opened for writing, so it is safe on a run another process is
+   * training. {@link #run} refuses such a trainer.
+   *
+   * @throws IOException if the config or checkpoint is missing, unreadable or corrupt
+   */
+  public static Trainer open(Path dir) throws IOException {
+    return atLastCheckpoint(dir, null);
+  }
+
+  private static Trainer atLastCheckpoint(Path dir, RunConfig expected) throws IOException {
     Path configFile = dir.resolve(CONFIG_FILE);
     Path checkpoint = dir.resolve(CHECKPOINT_FILE);
     if (!Files.isRegularFile(configFile)) {
@@ -141,9 +160,6 @@ public final class Trainer implements AutoCloseable {
     Trainer t = new Trainer(stored, dir);
     Checkpoint.read(checkpoint, t);
     t.checkpointStep = t.step;
-    Path metricsFile = dir.resolve(METRICS_FILE);
-    List<String> lines = MetricsLog.checkForResume(metricsFile, t.checkpointRows);
-    t.metrics = MetricsLog.resume(metricsFile, t.checkpointRows, lines);
     return t;
   }
 
@@ -155,6 +171,10 @@ public final class Trainer implements AutoCloseable {
    *     the checkpoint a resume would continue from. The interrupt flag stays set.
    */
   public RunSummary run(TrainingListener listener) throws IOException {
+    if (metrics == null) {
+      throw new IllegalStateException(dir + ": opened for reading only (Trainer.open); use"
+          + " Trainer.resume to continue training");
+    }
     sessionStart = System.nanoTime();
     this.listener = listener;
     long total = config.steps();
