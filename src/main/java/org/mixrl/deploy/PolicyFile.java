@@ -39,7 +39,7 @@ import org.mixrl.policy.PolicyClass;
  * and bias [out] (float64).
  */
 final class PolicyFile {
-  static final byte[] MAGIC = "MIXRLPOL".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC = "MIXRLPOL".getBytes(StandardCharsets.US_ASCII);
   static final int VERSION = 1;
   private static final int HEADER_BYTES = MAGIC.length + 2 * Integer.BYTES;
   private static final int CRC_BYTES = Integer.BYTES;
