@@ -65,6 +65,16 @@ public final class EstimatorVerifier {
         u.criticalZ(), u.hypotheses(), u.rows(), variance, checks, cx);
   }
 
+  /**
+   * Finiteness, cost and determinism only, on the supported {@code cases} (cheap: a few
+   * batches per case, no quadrature), e.g. for a property test over many generated cases.
+   */
+  public static PropertyReport checkProperties(Estimator estimator, List<VerifyCase> cases,
+      VerifyConfig config) {
+    PropertyChecks.Outcome o = PropertyChecks.run(estimator, supported(estimator, cases), config);
+    return new PropertyReport(o.results(), o.counterexamples());
+  }
+
   private static List<VerifyCase> supported(Estimator e, List<VerifyCase> cases) {
     return cases.stream().filter(c -> PropertyChecks.supported(e, c)).toList();
   }
