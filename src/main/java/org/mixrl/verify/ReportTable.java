@@ -25,7 +25,7 @@ public final class ReportTable {
         r.criticalZ());
     sb.append('\n');
     line(sb, "%-12s %-44s %6s %7s %7s %10s", "unbiasedness", "case", "params", "max|z|",
-        "flagged", "det. bias");
+        "flagged", "detectable");
     Map<String, List<BiasRow>> byCase = new LinkedHashMap<>();
     for (BiasRow b : r.bias()) {
       byCase.computeIfAbsent(b.caseSpec(), k -> new java.util.ArrayList<>()).add(b);
@@ -45,11 +45,11 @@ public final class ReportTable {
       }
     }
     sb.append('\n');
-    line(sb, "%-12s %-20s %-10s %6s %12s %11s", "variance", "case", "estimator", "evals",
+    line(sb, "%-12s %-20s %-16s %6s %12s %11s", "variance", "case", "estimator", "evals",
         "total var", "SE");
     for (VarianceRow v : r.variance()) {
       if (v.parameter().equals("total")) {
-        line(sb, "%-12s %-20s %-10s %6d %12.4g %11.2g", "", v.caseLabel(), v.estimator(),
+        line(sb, "%-12s %-20s %-16s %6d %12.4g %11.2g", "", v.caseLabel(), v.estimator(),
             v.criticEvaluationsPerState(), v.variance(), v.stdError());
       }
     }
