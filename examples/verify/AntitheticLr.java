@@ -52,9 +52,13 @@ public class AntitheticLr implements Estimator {
       f = critic.evaluate(policy.toAction(u)).sub(policy.logProbOfLatent(u).mul(alpha)).detach();
     }
     Tensor logp = policy.logProbOfLatent(u); // [B, 2], differentiable in the parameters
-    Tensor perState = f.mean(1, true); // [B, 1]
-    Tensor baseline = perState.sum().sub(perState).mul(1.0 / (states - 1)).detach();
-    Tensor objective = logp.mul(f.sub(baseline)).mean();
+    Tensor objective = logp.mul(f.sub(baseline(f))).mean();
     return new Surrogate(objective, logp.mean(1, false).neg().detach(), 2);
+  }
+
+  /** For values f [B, 2]: each state's baseline is the mean over the other states, [B, 1]. */
+  protected Tensor baseline(Tensor f) {
+    Tensor perState = f.mean(1, true);
+    return perState.sum().sub(perState).mul(1.0 / (f.size(0) - 1)).detach();
   }
 }

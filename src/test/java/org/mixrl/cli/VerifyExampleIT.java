@@ -52,17 +52,40 @@ class VerifyExampleIT {
     assertEquals(0, code, "javac " + args);
   }
 
-  @Test
-  void theCommandVerifiesTheExampleAndExitsZero() throws Exception {
+  /** Exit code and output of {@code mixrl verify-estimator ARGS} in a child JVM. */
+  static CliRun.Result verify(String... args) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", mainJar + File.pathSeparator + libGlob,
-        "org.mixrl.cli.Main", "verify-estimator", "--class", "AntitheticLr", "--classpath",
-        classes.toString(), "--quick").redirectErrorStream(true).start();
+    List<String> cmd = new ArrayList<>(List.of(java, "-cp",
+        mainJar + File.pathSeparator + libGlob, "org.mixrl.cli.Main", "verify-estimator"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(10, TimeUnit.MINUTES), "verify-estimator did not finish");
-    assertEquals(0, p.exitValue(), out);
-    assertTrue(out.strip().endsWith("PASS: every check passed"), out);
-    assertTrue(out.contains("estimator lr-antithetic (AntitheticLr)"), out);
+    return new CliRun.Result(p.exitValue(), out, "");
+  }
+
+  @Test
+  void theCommandVerifiesTheExampleAndExitsZero() throws Exception {
+    CliRun.Result r = verify("--class", "AntitheticLr", "--classpath", classes.toString(),
+        "--quick");
+    assertEquals(0, r.code(), r.out());
+    assertTrue(r.out().strip().endsWith("PASS: every check passed"), r.out());
+    assertTrue(r.out().contains("estimator lr-antithetic (AntitheticLr)"), r.out());
+  }
+
+  @Test
+  void theCommandFailsTheBiasedVariantWithAReproductionThatFailsAgain() throws Exception {
+    CliRun.Result r = verify("--class", "PairBaselineLr", "--classpath", classes.toString(),
+        "--quick");
+    assertEquals(1, r.code(), r.out());
+    String last = r.lastLine();
+    String prefix = "reproduce: mixrl verify-estimator --class PairBaselineLr --classpath '"
+        + classes + "' --quick --seed 1 --case '";
+    assertTrue(last.startsWith(prefix), last);
+    String spec = last.substring(prefix.length(), last.length() - 1);
+    CliRun.Result again = verify("--class", "PairBaselineLr", "--classpath", classes.toString(),
+        "--quick", "--case", spec);
+    assertEquals(1, again.code(), again.out());
   }
 
   @Test
