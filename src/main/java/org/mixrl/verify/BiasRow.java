@@ -8,7 +8,8 @@ package org.mixrl.verify;
  * @param parameter the parameter's name
  * @param exact the exact gradient (quadrature)
  * @param mean the mean of R batch estimates
- * @param stdError the standard error of that mean
+ * @param stdError the standard error of that mean, combined with the quadrature tolerance
+ *     1e-8 (1 + |exact|) (so a noiseless estimator is judged against the quadrature's accuracy)
  * @param z (mean - exact) / stdError
  * @param p the two-sided normal p-value of z
  * @param flagged whether Holm's procedure rejected "unbiased" for this parameter

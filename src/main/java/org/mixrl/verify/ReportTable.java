@@ -11,6 +11,9 @@ import java.util.Map;
  * verdict, and (when something failed) the shrunk counterexample on the last line.
  */
 public final class ReportTable {
+  /** Flagged parameters listed one per line; the rest are counted. */
+  static final int MAX_FLAGGED_ROWS = 10;
+
   private ReportTable() {}
 
   public static String render(VerificationReport r) {
@@ -35,22 +38,27 @@ public final class ReportTable {
       long flagged = rows.stream().filter(BiasRow::flagged).count();
       double rel = rows.stream().filter(b -> Math.abs(b.exact()) >= 1e-3)
           .mapToDouble(b -> b.detectableBias() / Math.abs(b.exact())).min().orElse(Double.NaN);
-      line(sb, "%-12s %-44s %6d %7.2f %7d %9.1f%%", "", shortCase(rows.get(0)), rows.size(), maxZ,
-          flagged, 100 * rel);
+      line(sb, "%-12s %-44s %6d %7s %7d %9.1f%%", "", shortCase(rows.get(0)), rows.size(),
+          z(maxZ), flagged, 100 * rel);
     }
-    for (BiasRow b : r.bias()) {
-      if (b.flagged()) {
-        line(sb, "  FLAGGED %s %s: exact %.6g, mean %.6g, SE %.3g, z %.2f", b.caseLabel(),
-            b.parameter(), b.exact(), b.mean(), b.stdError(), b.z());
-      }
+    List<BiasRow> flagged = r.bias().stream().filter(BiasRow::flagged).toList();
+    for (BiasRow b : flagged.subList(0, Math.min(MAX_FLAGGED_ROWS, flagged.size()))) {
+      line(sb, "  FLAGGED %s %s: exact %.6g, mean %.6g, SE %.3g, z %s", b.caseLabel(),
+          b.parameter(), b.exact(), b.mean(), b.stdError(), z(b.z()));
+    }
+    if (flagged.size() > MAX_FLAGGED_ROWS) {
+      line(sb, "  ... and %d more flagged parameters (VerificationReport.bias() has them all)",
+          flagged.size() - MAX_FLAGGED_ROWS);
     }
     sb.append('\n');
-    line(sb, "%-12s %-20s %-16s %6s %12s %11s", "variance", "case", "estimator", "evals",
-        "total var", "SE");
+    int width = Math.max(16, r.variance().stream().mapToInt(v -> v.estimator().length()).max()
+        .orElse(0));
+    line(sb, "%-12s %-20s %-" + width + "s %6s %12s %11s", "variance", "case", "estimator",
+        "evals", "total var", "SE");
     for (VarianceRow v : r.variance()) {
       if (v.parameter().equals("total")) {
-        line(sb, "%-12s %-20s %-16s %6d %12.4g %11.2g", "", v.caseLabel(), v.estimator(),
-            v.criticEvaluationsPerState(), v.variance(), v.stdError());
+        line(sb, "%-12s %-20s %-" + width + "s %6d %12.4g %11.2g", "", v.caseLabel(),
+            v.estimator(), v.criticEvaluationsPerState(), v.variance(), v.stdError());
       }
     }
     sb.append('\n');
@@ -75,6 +83,12 @@ public final class ReportTable {
       line(sb, "%s", c.summary());
     }
     return sb.toString();
+  }
+
+  /** z with two decimals, or in scientific notation when huge. */
+  private static String z(double v) {
+    return Math.abs(v) < 1e4 ? String.format(Locale.ROOT, "%.2f", v)
+        : String.format(Locale.ROOT, "%.2e", v);
   }
 
   private static String shortCase(BiasRow b) {

@@ -173,8 +173,8 @@ public record VerifyCase(
 
   /**
    * Smaller cases to try when this one fails, simplest first: one component fewer (each in
-   * turn, lightest first), one dimension fewer (coordinate 0 kept), half the batch, all
-   * parameters halved, then each non-zero parameter set to 0.
+   * turn, lightest first), one dimension fewer (coordinate 0 kept), half the batch, each
+   * non-zero parameter set to 0, then all parameters halved (below 1e-3 set to 0).
    */
   public List<VerifyCase> smaller() {
     List<VerifyCase> out = new ArrayList<>();
@@ -195,6 +195,13 @@ public record VerifyCase(
     if (batch / 2 >= 2) {
       out.add(with(k, dim, theta, reward, batch / 2));
     }
+    for (int i = 0; i < theta.length; i++) {
+      if (theta[i] != 0) {
+        double[] z = theta.clone();
+        z[i] = 0;
+        out.add(with(k, dim, z, reward, batch));
+      }
+    }
     boolean anyNonZero = false;
     double[] half = new double[theta.length];
     for (int i = 0; i < theta.length; i++) {
@@ -203,13 +210,6 @@ public record VerifyCase(
     }
     if (anyNonZero) {
       out.add(with(k, dim, half, reward, batch));
-    }
-    for (int i = 0; i < theta.length; i++) {
-      if (theta[i] != 0) {
-        double[] z = theta.clone();
-        z[i] = 0;
-        out.add(with(k, dim, z, reward, batch));
-      }
     }
     return out;
   }

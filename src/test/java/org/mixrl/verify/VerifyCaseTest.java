@@ -50,10 +50,13 @@ class VerifyCaseTest {
     assertArrayEquals(new double[] {0.4, -0.3, -0.9, 0.7, -0.4, -0.2}, oneD.theta(), 0);
     assertEquals("bumps:1.0@0.8/0.6", oneD.reward().spec());
     assertEquals(8, s.get(3).batch());
+    // each parameter set to 0, then all halved
+    assertEquals(0.0, s.get(4).theta()[0]);
+    assertEquals(-0.3, s.get(4).theta()[1]);
+    assertEquals(0.0, s.get(13).theta()[9]);
     assertArrayEquals(new double[] {0.2, -0.15, -0.45, 0.1, 0.35, -0.25, -0.2, -0.35, -0.1, -0.3},
-        s.get(4).theta(), 0);
-    assertEquals(0.0, s.get(5).theta()[0]);
-    assertEquals(5 + 10, s.size());
+        s.get(14).theta(), 0);
+    assertEquals(4 + 10 + 1, s.size());
   }
 
   @Test
