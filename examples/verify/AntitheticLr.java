@@ -1,5 +1,6 @@
 import org.mixrl.estimator.ActionValue;
 import org.mixrl.estimator.Estimator;
+import org.mixrl.estimator.PolicyRequirement;
 import org.mixrl.estimator.Surrogate;
 import org.mixrl.policy.Mixture;
 import org.mixrl.policy.Policy;
@@ -22,8 +23,9 @@ public class AntitheticLr implements Estimator {
   }
 
   @Override
-  public boolean supports(Policy policy) {
-    return policy instanceof Mixture || policy instanceof Reparameterizable;
+  public PolicyRequirement requirement() {
+    // G and SG have a pathwise sample, GM and SGM are mixtures: every class
+    return PolicyRequirement.ANY;
   }
 
   @Override

@@ -3,7 +3,8 @@ package org.mixrl.verify;
 import java.util.ArrayList;
 import java.util.List;
 import org.mixrl.estimator.Estimator;
-import org.mixrl.estimator.Estimators;
+import org.mixrl.estimator.EstimatorOptions;
+import org.mixrl.estimator.EstimatorSpec;
 
 /**
  * The variance table: per parameter and in total, with standard errors, for the verified
@@ -18,10 +19,10 @@ final class VarianceCheck {
    * or per component) and, for unmixed classes, RP; each where it applies.
    */
   static List<Estimator> references() {
-    Estimators.Options o = Estimators.Options.defaults();
+    EstimatorOptions o = EstimatorOptions.defaults();
     List<Estimator> out = new ArrayList<>();
     for (String n : List.of("lr", "rplr", "mrp", "rp")) {
-      out.add(Estimators.create(n, o));
+      out.add(new EstimatorSpec(n, o).create());
     }
     return out;
   }

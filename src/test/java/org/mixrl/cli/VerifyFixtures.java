@@ -2,6 +2,7 @@ package org.mixrl.cli;
 
 import org.mixrl.estimator.ActionValue;
 import org.mixrl.estimator.Estimator;
+import org.mixrl.estimator.PolicyRequirement;
 import org.mixrl.estimator.MarginalizedReparameterization;
 import org.mixrl.estimator.Surrogate;
 import org.mixrl.policy.Policy;
@@ -21,8 +22,8 @@ public final class VerifyFixtures {
     }
 
     @Override
-    public boolean supports(Policy policy) {
-      return inner.supports(policy);
+    public PolicyRequirement requirement() {
+      return inner.requirement();
     }
 
     @Override

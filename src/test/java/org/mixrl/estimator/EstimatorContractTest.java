@@ -24,10 +24,10 @@ import org.mixrl.verify.VerifyConfig;
 class EstimatorContractTest {
   static List<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    Estimators.Options o = Estimators.Options.defaults().withSamples(2);
+    EstimatorOptions o = EstimatorOptions.defaults().withSamples(2);
     for (PolicyCases.Case c : PolicyCases.oneDimensional(99, 64)) {
-      for (String name : Estimators.NAMES) {
-        Estimator e = Estimators.create(name, o);
+      for (String name : EstimatorSpec.names()) {
+        Estimator e = new EstimatorSpec(name, o).create();
         if (e.supports(kitCase(c).policy())) {
           out.add(Arguments.of(name, c));
         }
@@ -45,7 +45,7 @@ class EstimatorContractTest {
   @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("cases")
   void surrogateEntropyAndGradientsAreFiniteAndCostIsAsDeclared(String name, PolicyCases.Case c) {
-    Estimator e = Estimators.create(name, Estimators.Options.defaults().withSamples(2));
+    Estimator e = EstimatorSpec.of(name).withSamples(2).create();
     PropertyReport r = EstimatorVerifier.checkProperties(e, List.of(kitCase(c)),
         VerifyConfig.quick().withSeed(c.label().hashCode()));
     assertEquals(3, r.results().size(), "finiteness, cost and determinism ran");

@@ -71,7 +71,7 @@ class EstimatorUnbiasednessTest {
   }
 
   static Stream<Arguments> cases() {
-    Estimators.Options o = Estimators.Options.defaults();
+    EstimatorOptions o = EstimatorOptions.defaults();
     return Stream.of(
         Arguments.of("rp", List.of("g", "sg"), o),
         Arguments.of("lr", List.of("g", "gm", "sgm"), o),
@@ -85,8 +85,8 @@ class EstimatorUnbiasednessTest {
   @ParameterizedTest(name = "{0} on {1} ({2})")
   @MethodSource("cases")
   void sampleMeanIsWithinStandardErrorsOfTheExactGradient(
-      String estimatorName, List<String> policies, Estimators.Options options) {
-    VerificationReport r = EstimatorVerifier.verify(Estimators.create(estimatorName, options),
+      String estimatorName, List<String> policies, EstimatorOptions options) {
+    VerificationReport r = EstimatorVerifier.verify(new EstimatorSpec(estimatorName, options).create(),
         policies.stream().map(EstimatorUnbiasednessTest::kitCase).toList(), List.of(), KIT);
     assertEquals(policies.size(), r.ordinaryCases().size(), "every case applies");
     assertTrue(r.criticalZ() <= Z_MAX, "kit threshold " + r.criticalZ());
@@ -99,7 +99,7 @@ class EstimatorUnbiasednessTest {
   @Test
   void gumbelSoftmaxBiasIsDetected() {
     VerificationReport r = EstimatorVerifier.verify(
-        Estimators.create("gs", Estimators.Options.defaults().withTemperature(1.0)),
+        EstimatorSpec.of("gs").withTemperature(1.0).create(),
         List.of(kitCase("gm")), List.of(), KIT.withShrinkAttempts(0));
     assertFalse(r.passed(), r.table());
     assertTrue(r.maxAbsZ() > Z_MAX, "expected a detectable GS bias, max |z| = " + r.maxAbsZ());

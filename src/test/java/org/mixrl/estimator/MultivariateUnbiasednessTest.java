@@ -76,7 +76,7 @@ class MultivariateUnbiasednessTest {
   @ParameterizedTest
   @ValueSource(strings = {"irg", "mrp", "rplr"})
   void twoDimensionalMixtureGradientIsUnbiased(String name) {
-    Estimator e = Estimators.create(name, Estimators.Options.defaults());
+    Estimator e = EstimatorSpec.of(name).create();
     VerifyConfig cfg = VerifyConfig.defaults().withRepeats(600).withReferenceVariance(false)
         .withSeed(3);
     VerificationReport r = EstimatorVerifier.verify(e, List.of(kitCase()), List.of(), cfg);

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.mixrl.estimator.ActionValue;
 import org.mixrl.estimator.Estimator;
-import org.mixrl.estimator.Estimators;
+import org.mixrl.estimator.PolicyRequirement;
+import org.mixrl.estimator.EstimatorOptions;
+import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.estimator.Surrogate;
 import org.mixrl.policy.Policy;
 import org.mixrl.policy.PolicyClass;
@@ -30,13 +32,13 @@ class EstimatorVerificationTest {
   /** The adapter as a user writes it: MRP on one case at a small budget. */
   @TestFactory
   Stream<DynamicTest> mrpIsVerifiedThroughTheAdapter() {
-    return EstimatorVerification.tests(Estimators.create("mrp", Estimators.Options.defaults()),
+    return EstimatorVerification.tests(EstimatorSpec.of("mrp").create(),
         GM2, VerifyConfig.quick().withRepeats(50));
   }
 
   /** MRP claiming one critic evaluation per state although it makes K. */
   static final class CheapClaim implements Estimator {
-    final Estimator inner = Estimators.create("mrp", Estimators.Options.defaults());
+    final Estimator inner = EstimatorSpec.of("mrp").create();
 
     @Override
     public String name() {
@@ -44,8 +46,8 @@ class EstimatorVerificationTest {
     }
 
     @Override
-    public boolean supports(Policy policy) {
-      return inner.supports(policy);
+    public PolicyRequirement requirement() {
+      return inner.requirement();
     }
 
     @Override

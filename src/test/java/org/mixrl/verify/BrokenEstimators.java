@@ -3,6 +3,7 @@ package org.mixrl.verify;
 import org.mixrl.estimator.ActionValue;
 import org.mixrl.estimator.Estimator;
 import org.mixrl.estimator.MarginalizedReparameterization;
+import org.mixrl.estimator.PolicyRequirement;
 import org.mixrl.estimator.Surrogate;
 import org.mixrl.policy.Mixture;
 import org.mixrl.policy.Policy;
@@ -29,8 +30,8 @@ final class BrokenEstimators {
     }
 
     @Override
-    public boolean supports(Policy policy) {
-      return inner.supports(policy);
+    public PolicyRequirement requirement() {
+      return inner.requirement();
     }
 
     @Override
@@ -56,8 +57,8 @@ final class BrokenEstimators {
     }
 
     @Override
-    public boolean supports(Policy policy) {
-      return policy instanceof Mixture;
+    public PolicyRequirement requirement() {
+      return PolicyRequirement.MIXTURE;
     }
 
     @Override
@@ -89,8 +90,8 @@ final class BrokenEstimators {
     }
 
     @Override
-    public boolean supports(Policy policy) {
-      return inner.supports(policy);
+    public PolicyRequirement requirement() {
+      return inner.requirement();
     }
 
     @Override
@@ -117,8 +118,8 @@ final class BrokenEstimators {
     }
 
     @Override
-    public boolean supports(Policy policy) {
-      return true;
+    public PolicyRequirement requirement() {
+      return PolicyRequirement.ANY;
     }
 
     @Override
@@ -142,8 +143,8 @@ final class BrokenEstimators {
     }
 
     @Override
-    public boolean supports(Policy policy) {
-      return inner.supports(policy);
+    public PolicyRequirement requirement() {
+      return inner.requirement();
     }
 
     @Override

@@ -9,7 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mixrl.estimator.Estimator;
-import org.mixrl.estimator.Estimators;
+import org.mixrl.estimator.EstimatorOptions;
+import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.estimator.MarginalizedReparameterization;
 
 /**
@@ -20,8 +21,8 @@ class KitPowerTest {
   static final VerifyConfig QUICK = VerifyConfig.quick();
 
   static Stream<Arguments> correct() {
-    Estimators.Options o = Estimators.Options.defaults();
-    return Stream.of("mrp", "lr", "rplr", "irg").map(n -> Arguments.of(n, Estimators.create(n, o)));
+    EstimatorOptions o = EstimatorOptions.defaults();
+    return Stream.of("mrp", "lr", "rplr", "irg").map(n -> Arguments.of(n, new EstimatorSpec(n, o).create()));
   }
 
   static Stream<Arguments> wrong() {
@@ -31,7 +32,7 @@ class KitPowerTest {
         Arguments.of("mrp without the entropy's pathwise part",
             new BrokenEstimators.EntropyPathwiseDropped()),
         Arguments.of("gumbel-softmax at temperature 0.5",
-            Estimators.create("gs", Estimators.Options.defaults())));
+            EstimatorSpec.of("gs").create()));
   }
 
   @ParameterizedTest(name = "{0}")

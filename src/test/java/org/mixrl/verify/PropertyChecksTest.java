@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mixrl.estimator.Estimators;
+import org.mixrl.estimator.EstimatorOptions;
+import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.policy.PolicyClass;
 
 /** The cheap checks catch the defects they are for, and shrink them. */
@@ -46,13 +47,12 @@ class PropertyChecksTest {
         .findFirst().orElseThrow(() -> new AssertionError(r.failures()));
     assertTrue(c.detail().contains("NaN"), c.detail());
     // the kit's own RP passes the same cases
-    assertTrue(EstimatorVerifier.checkProperties(Estimators.create("rp",
-        Estimators.Options.defaults()), CaseSuite.extremes(1, 8), QUICK).passed());
+    assertTrue(EstimatorVerifier.checkProperties(EstimatorSpec.of("rp").create(), CaseSuite.extremes(1, 8), QUICK).passed());
   }
 
   @Test
   void theSameSeedGivesTheSameReport() {
-    var e = Estimators.create("mrp", Estimators.Options.defaults());
+    var e = EstimatorSpec.of("mrp").create();
     VerifyConfig small = QUICK.withRepeats(20);
     VerificationReport a = EstimatorVerifier.verify(e, List.of(gm3()), List.of(), small);
     VerificationReport b = EstimatorVerifier.verify(e, List.of(gm3()), List.of(), small);
