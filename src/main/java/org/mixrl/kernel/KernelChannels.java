@@ -123,35 +123,38 @@ public final class KernelChannels {
         continue;
       }
       List<byte[]> frames = Frames.receive(socket);
+      String what = "a message";
       try {
         Message<?> request = codec.decode(frames);
         MessageType<?> type = request.getHeader().getType();
+        what = type.getName();
         ShellHandler<?> handler = handlers.get(type);
         if (handler == null || (isControl && !CONTROL_TYPES.contains(type))) {
-          throw new RejectedMessage(type.getName() + " is not served on " + channel);
+          throw new RejectedMessage(what + " is not served on " + channel);
         }
-        dispatch(channel, socket, handler, request);
+        dispatch(socket, handler, request);
       } catch (RejectedMessage e) {
         log.dropped(channel, frames, e.getMessage());
+      } catch (RuntimeException | StackOverflowError | LinkageError e) {
+        // jjava's handlers catch what cells throw; anything reaching here is a bug in the
+        // kernel or the library, and letting it end this thread would leave a kernel that
+        // never answers again.
+        log.failed(channel, what, e);
       }
     }
     poller.close();
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private void dispatch(String channel, RequestSocket socket, ShellHandler handler, Message<?> request) {
+  private void dispatch(RequestSocket socket, ShellHandler handler, Message<?> request) {
     RequestEnvironment env = new RequestEnvironment(socket, stdin, iopub, request);
     try {
       handler.handle(env, request);
-    } catch (RuntimeException | StackOverflowError | LinkageError e) {
-      // jjava's handlers catch what cells throw; anything reaching here is a kernel bug, and
-      // letting it end this thread would leave the user with a kernel that never answers again.
-      log.failed(channel, request.getHeader().getType().getName(), e);
     } finally {
       env.resolveDeferrals();
-    }
-    if (env.isMarkedForShutdown()) {
-      shutdown.countDown();
+      if (env.isMarkedForShutdown()) {
+        shutdown.countDown();
+      }
     }
   }
 
@@ -160,11 +163,15 @@ public final class KernelChannels {
     ZMQ.Poller poller = ctx.poller(1);
     poller.register(heartbeat, ZMQ.Poller.POLLIN);
     while (!closing) {
-      if (poller.poll(POLL_MS) > 0) {
-        List<byte[]> frames = Frames.receive(heartbeat);
-        if (!frames.isEmpty()) {
-          Frames.send(heartbeat, frames);
+      try {
+        if (poller.poll(POLL_MS) > 0) {
+          List<byte[]> frames = Frames.receive(heartbeat);
+          if (!frames.isEmpty()) {
+            Frames.send(heartbeat, frames);
+          }
         }
+      } catch (RuntimeException e) {
+        log.failed("heartbeat", "an echo", e);
       }
     }
     poller.close();
