@@ -163,9 +163,28 @@ def test_tensor_table(kc):
     expect(data["text/plain"].startswith("tensor("), data["text/plain"])
 
 
+def wait_for_stdout(kc, msg_id, text, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError(f"no {text!r} on stdout within {timeout} s")
+        try:
+            msg = kc.get_iopub_msg(timeout=remaining)
+        except queue.Empty:
+            continue
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
+                and text in msg["content"]["text"]):
+            return
+
+
 def interrupt_during(kc, km, code):
+    # The cell says when it runs, and the interrupt comes after that. A fixed pause was a race:
+    # on a loaded machine (load 40 on 2 cores) one run's interrupt came before the loop ran,
+    # did not stop it, and left the shell busy for the rest of the test.
     msg_id = kc.execute(code)
-    time.sleep(1.5)  # let the cell start
+    wait_for_stdout(kc, msg_id, "started")
+    time.sleep(0.2)
     t0 = time.monotonic()
     km.interrupt_kernel()
     reply = shell_reply(kc, msg_id, timeout=15)
@@ -178,11 +197,12 @@ def interrupt_during(kc, km, code):
 
 
 def test_interrupt_sleep(kc, km):
-    interrupt_during(kc, km, 'Thread.sleep(60000);\nSystem.out.println("not reached");')
+    # One snippet (a block), so nothing is left to compile once "started" is printed.
+    interrupt_during(kc, km, '{ System.out.println("started"); Thread.sleep(60000); }\nSystem.out.println("not reached");')
 
 
 def test_interrupt_busy_loop(kc, km):
-    interrupt_during(kc, km, "long n = 0;\nwhile (true) { n++; }")
+    interrupt_during(kc, km, '{ System.out.println("started"); long n = 0; while (true) { n++; } }')
 
 
 def test_complete(kc):
@@ -395,9 +415,15 @@ def test_wrong_channel_control(kc, km):
     expect(km.is_alive(), "a forged shutdown_request ended the kernel")
 
 
-def test_stdin_keeps_serving(kc, km):
-    # A cell waits for input; meanwhile a forged input_reply and a misrouted (signed)
-    # execute_request arrive on stdin. The cell must get the real reply, and no code may run.
+def logged_drops(log_path, needle):
+    with open(log_path, errors="replace") as f:
+        return sum(1 for line in f if "dropped a message" in line and needle in line)
+
+
+def test_stdin_keeps_serving(kc, km, log_path):
+    # A cell waits for input; meanwhile a forged input_reply, a misrouted (signed)
+    # execute_request and a truncated message arrive on stdin. Each must be dropped (and
+    # logged) while the cell keeps waiting; then the real reply must reach it, and no code run.
     path, code = marker_code("stdin-execute")
     msg_id = kc.execute("new java.util.Scanner(System.in).nextLine()", allow_stdin=True)
     request = kc.get_stdin_msg(timeout=TIMEOUT)
@@ -407,7 +433,12 @@ def test_stdin_keeps_serving(kc, km):
         raw.send(signed_frames(WRONG_KEY, "input_reply", {"value": "forged"}))
         raw.send(signed_frames(km.session.key, "execute_request", execute_content(code)))
         raw.send([b"<IDS|MSG>", b"junk"])
-        time.sleep(0.5)  # let the junk arrive first: it comes over another connection
+        # The real reply comes over another connection, which the kernel's socket may serve
+        # first; wait until the three have been dropped, so the test shows they were.
+        deadline = time.monotonic() + ANSWER_TIMEOUT
+        while logged_drops(log_path, "on stdin from identity attacker-stdin") < 3:
+            expect(time.monotonic() < deadline, "the junk on stdin was not dropped and logged while a cell waited")
+            time.sleep(0.1)
     finally:
         raw.close()
     kc.input("real")
@@ -470,8 +501,8 @@ def test_binds_only_connection_address(kc, km):
 def test_drops_are_logged(kc, km, log_path):
     with open(log_path, errors="replace") as f:
         lines = [line for line in f if "dropped a message" in line]
-    flood = [line for line in lines if "on shell from identity attacker-flood" in line]
-    expect(len(flood) == 1000, f"{len(flood)} log lines for the 1000-message flood")
+    flood = logged_drops(log_path, "on shell from identity attacker-flood")
+    expect(flood == 1000, f"{flood} log lines for the 1000-message flood")
     for channel, ident in (("shell", "attacker-wrong-key"), ("control", "attacker-control"),
                            ("stdin", "attacker-stdin"), ("shell", "attacker-no-delimiter")):
         expect(any(f"on {channel} from identity {ident}" in line for line in lines),
@@ -537,7 +568,7 @@ def main():
         check("8 MB forged content: dropped, kernel answers", test_huge_content, kc, km)
         check("1000 forged messages: dropped, kernel answers", test_flood, kc, km)
         check("execute on control, forged shutdown: dropped", test_wrong_channel_control, kc, km)
-        check("stdin: forged and misrouted replies dropped, input works", test_stdin_keeps_serving, kc, km)
+        check("stdin: forged and misrouted replies dropped, input works", test_stdin_keeps_serving, kc, km, log_path)
         check("heartbeat echoes after junk", test_heartbeat_keeps_beating, kc, km)
         check("one stderr line per dropped message", test_drops_are_logged, kc, km, log_path)
         check("shutdown", test_shutdown, kc, km)
