@@ -18,6 +18,7 @@ import hmac
 import json
 import os
 import queue
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -578,7 +579,11 @@ def main():
             km.shutdown_kernel(now=True)
     check("an empty key without \"signature_scheme\": \"none\" is refused", test_refuses_empty_key)
     print(f"{passed} passed, {failed} failed in {time.monotonic() - t0:.0f} s")
-    return 1 if failed else 0
+    if failed:
+        print(f"kernel stderr and marker files kept in {WORK}")
+        return 1
+    shutil.rmtree(WORK, ignore_errors=True)
+    return 0
 
 
 if __name__ == "__main__":
