@@ -2,6 +2,7 @@ package org.mixrl.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mixrl.bench.ActBenchmark;
 import org.mixrl.bench.EstimatorBenchmark;
 import org.mixrl.bench.MatMulBenchmark;
 import org.mixrl.bench.MlpBenchmark;
@@ -20,10 +21,12 @@ import picocli.CommandLine.Parameters;
       "  matmul: GFLOP/s of MatMul.multiply (default sizes 256,1024; threads 1,2)",
       "  mlp:    forward+backward of a 256-256-256-1 ReLU MLP, batch 256",
       "  sac:    one full SAC update, SG-RP, SGM-MRP and SGM-LR (K=5); default 256x256, batch 256",
-      "  estimator: one MRP and one LR gradient of a K=5 squashed mixture, batch 64 (threads unused)"
+      "  estimator: one MRP and one LR gradient of a K=5 squashed mixture, batch 64 (threads unused)",
+      "  act:    latency of one deployed act() call (batch 1), SG and SGM K=5, 64x64 and"
+          + " 256x256: median and p99 us"
     })
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "matmul, mlp, sac or estimator")
+  @Parameters(index = "0", description = "matmul, mlp, sac, estimator or act")
   String which;
 
   @Option(names = "--sizes", defaultValue = "256,1024", description = "matmul sizes")
@@ -46,6 +49,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--cases", defaultValue = "sg-rp,sgm-mrp,sgm-lr",
       description = "sac: cases to run, from sg-rp, sgm-mrp, sgm-lr (default: all three)")
   String cases;
+
+  @Option(names = "--calls", defaultValue = "200000",
+      description = "act: timed calls per case (default: ${DEFAULT-VALUE}; half as many warm up)")
+  int calls;
 
   @Override
   public Integer call() throws java.io.IOException {
@@ -79,9 +86,12 @@ final class BenchCommand implements Callable<Integer> {
       case "estimator":
         EstimatorBenchmark.main(new String[] {Integer.toString(Math.max(15, repeats))});
         return 0;
+      case "act":
+        ActBenchmark.main(new String[] {Integer.toString(calls), Integer.toString(calls / 2)});
+        return 0;
       default:
         throw new IllegalArgumentException(
-            "unknown benchmark '" + which + "'; allowed: matmul, mlp, sac, estimator");
+            "unknown benchmark '" + which + "'; allowed: matmul, mlp, sac, estimator, act");
     }
   }
 
