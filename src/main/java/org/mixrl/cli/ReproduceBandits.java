@@ -12,7 +12,7 @@ import org.mixrl.bandit.RewardCritic;
 import org.mixrl.policy.PolicyClass;
 import org.mixrl.policy.StatelessPolicy;
 import org.mixrl.estimator.Estimator;
-import org.mixrl.estimator.Estimators;
+import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.estimator.VarianceStudy;
 import org.mixrl.experiment.BanditLearning;
 import org.mixrl.experiment.BanditLearning.Config;
@@ -52,7 +52,7 @@ final class ReproduceBandits {
       double[] exact =
           new ExactObjective(r, PolicyClass.GM, 3, VARIANCE_ALPHA).gradient(VARIANCE_THETA);
       for (String name : MIXTURE_ESTIMATORS) {
-        Estimator e = Estimators.create(name, Estimators.Options.defaults());
+        Estimator e = EstimatorSpec.of(name).create();
         // the stream `mixrl variance --seed 1` uses, so the numbers can be re-run by hand
         RandomStream rng = RandomStream.of(1).child(e.name().hashCode());
         tasks.add(() -> VarianceStudy.measure(e,
@@ -82,8 +82,7 @@ final class ReproduceBandits {
           maxZ[i][j] = Math.max(maxZ[i][j], Math.abs(row.z()));
         }
         String est = MIXTURE_ESTIMATORS.get(j);
-        int cost = Estimators.create(est, Estimators.Options.defaults())
-            .criticEvaluationsPerState(3);
+        int cost = EstimatorSpec.of(est).create().criticEvaluationsPerState(3);
         totals.add(row(rname, est, total[i][j], logit[i][j], maxZ[i][j], cost));
       }
     }

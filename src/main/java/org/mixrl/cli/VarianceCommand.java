@@ -11,10 +11,11 @@ import me.tongfei.progressbar.ProgressBar;
 import org.mixrl.bandit.BumpsReward;
 import org.mixrl.bandit.RewardCritic;
 import org.mixrl.policy.PolicyClass;
-import org.mixrl.policy.StatelessPolicy;
+import org.mixrl.policy.PolicyLayout;
 import org.mixrl.estimator.Baseline;
 import org.mixrl.estimator.Estimator;
-import org.mixrl.estimator.Estimators;
+import org.mixrl.estimator.EstimatorOptions;
+import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.estimator.VarianceStudy;
 import org.mixrl.random.RandomStream;
 import org.mixrl.theory.ExactObjective;
@@ -129,20 +130,21 @@ final class VarianceCommand implements Callable<Integer> {
     if (r.dim() != 1) {
       throw new IllegalArgumentException("--reward must be 1-D for mixrl variance, got d=" + r.dim());
     }
-    double[] theta = new double[lg.length + 2 * k];
-    System.arraycopy(lg, 0, theta, 0, lg.length);
-    System.arraycopy(mu, 0, theta, lg.length, k);
-    System.arraycopy(ls, 0, theta, lg.length + k, k);
-    String[] names = StatelessPolicy.parameterNames(pc, k, 1);
+    PolicyLayout layout = new PolicyLayout(pc, k, 1);
+    double[] theta = layout.pack(lg, mu, ls);
+    String[] names = layout.names();
 
-    Estimators.Options options =
-        new Estimators.Options(samples, Baseline.parse(baseline), sharedNoise, temperature);
+    EstimatorOptions options =
+        new EstimatorOptions(samples, Baseline.parse(baseline), sharedNoise, temperature);
     List<Estimator> list = new ArrayList<>();
     for (String name : estimators) {
-      Estimator e = Estimators.create(name, options);
-      // validate applicability before any work, with the estimator's own message
-      e.check(StatelessPolicy.of(pc, k, 1, org.mixrl.tensor.Tensor.vector(theta), 1), alpha);
-      list.add(e);
+      EstimatorSpec es = new EstimatorSpec(name, options);
+      // validate applicability before any work
+      if (!es.appliesTo(pc)) {
+        throw new IllegalArgumentException("estimator " + es.name() + " does not apply to "
+            + pc.shortName() + " (" + es.applicability() + ")");
+      }
+      list.add(es.create());
     }
     double[] exact = new ExactObjective(r, pc, k, alpha).gradient(theta);
 
@@ -156,7 +158,7 @@ final class VarianceCommand implements Callable<Integer> {
         // list does not change the others' numbers
         RandomStream rng = RandomStream.of(seed).child(e.name().hashCode());
         List<VarianceStudy.Row> rows = VarianceStudy.measure(e,
-            th -> StatelessPolicy.of(pc, k, 1, th, batch), theta, names, exact,
+            th -> layout.policy(th, batch), theta, names, exact,
             RewardCritic.of(r), alpha, repeats, rng, (done, total) -> bar.step());
         double total = 0;
         double worstZ = 0;

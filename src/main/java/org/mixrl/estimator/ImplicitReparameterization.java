@@ -21,27 +21,11 @@ import org.mixrl.tensor.Tensor;
  * conditional of a diagonal mixture is again a mixture, with weights proportional to w_k
  * prod_{i<j} N(u_i; mu_ki, sigma_ki), so the construction is exact in every dimension.
  */
-public final class ImplicitReparameterization implements Estimator {
+public final class ImplicitReparameterization extends BaseEstimator {
   private static final double DENSITY_FLOOR = 1e-300;
-  private final int samples;
 
   public ImplicitReparameterization(int samplesPerState) {
-    this.samples = SampleCount.check("irg", samplesPerState);
-  }
-
-  @Override
-  public String name() {
-    return "irg";
-  }
-
-  @Override
-  public boolean supports(Policy policy) {
-    return policy instanceof Mixture;
-  }
-
-  @Override
-  public int criticEvaluationsPerState(int components) {
-    return samples;
+    super("irg", PolicyRequirement.MIXTURE, samplesPerState);
   }
 
   @Override

@@ -18,10 +18,10 @@ import org.mixrl.testing.PolicyCases;
 class EstimatorContractTest {
   static List<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    Estimators.Options o = Estimators.Options.defaults().withSamples(2);
+    EstimatorOptions o = EstimatorOptions.defaults().withSamples(2);
     for (PolicyCases.Case c : PolicyCases.oneDimensional(99, 64)) {
-      for (String name : Estimators.NAMES) {
-        Estimator e = Estimators.create(name, o);
+      for (String name : EstimatorSpec.names()) {
+        Estimator e = new EstimatorSpec(name, o).create();
         Policy probe = StatelessPolicy.of(c.policyClass(), c.components(), 1,
             Tensor.vector(c.theta()), 1);
         if (e.supports(probe)) {
@@ -35,7 +35,7 @@ class EstimatorContractTest {
   @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("cases")
   void surrogateEntropyAndGradientsAreFiniteAndCostIsAsDeclared(String name, PolicyCases.Case c) {
-    Estimator e = Estimators.create(name, Estimators.Options.defaults().withSamples(2));
+    Estimator e = new EstimatorSpec(name, EstimatorOptions.defaults().withSamples(2)).create();
     ActionValue q = c.policyClass().squashed() ? EstimatorUnbiasednessTest.BOX_BUMPS
         : EstimatorUnbiasednessTest.TWO_BUMPS;
     int[] evaluations = new int[1];

@@ -67,7 +67,7 @@ class EstimatorUnbiasednessTest {
   }
 
   static Stream<Arguments> cases() {
-    Estimators.Options o = Estimators.Options.defaults();
+    EstimatorOptions o = EstimatorOptions.defaults();
     return Stream.of(
         Arguments.of("rp", "g", o),
         Arguments.of("rp", "sg", o),
@@ -87,7 +87,7 @@ class EstimatorUnbiasednessTest {
   @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("cases")
   void sampleMeanIsWithinStandardErrorsOfTheExactGradient(
-      String estimatorName, String policy, Estimators.Options options) {
+      String estimatorName, String policy, EstimatorOptions options) {
     double[] z = zScores(estimatorName, policy, options);
     for (int j = 0; j < z.length; j++) {
       assertTrue(Math.abs(z[j]) <= Z_MAX,
@@ -98,7 +98,7 @@ class EstimatorUnbiasednessTest {
   /** The same check has power: Gumbel-softmax at temperature 1 is biased by > Z_MAX SE. */
   @org.junit.jupiter.api.Test
   void gumbelSoftmaxBiasIsDetected() {
-    double[] z = zScores("gs", "gm", Estimators.Options.defaults().withTemperature(1.0));
+    double[] z = zScores("gs", "gm", EstimatorOptions.defaults().withTemperature(1.0));
     double worst = 0;
     for (double v : z) {
       worst = Math.max(worst, Math.abs(v));
@@ -107,7 +107,7 @@ class EstimatorUnbiasednessTest {
   }
 
   /** (sample mean - exact) / standard error, per parameter. */
-  static double[] zScores(String estimatorName, String policy, Estimators.Options options) {
+  static double[] zScores(String estimatorName, String policy, EstimatorOptions options) {
     boolean squashed = policy.startsWith("s");
     boolean mixture = policy.endsWith("m");
     Tensor[] params = mixture ? mixtureParams()
@@ -128,7 +128,7 @@ class EstimatorUnbiasednessTest {
     double[] exact = GridObjective.gradient(one, squashed, params, reward, ALPHA,
         squashed ? -12 : -9, squashed ? 12 : 9, 40001);
 
-    Estimator est = Estimators.create(estimatorName, options);
+    Estimator est = new EstimatorSpec(estimatorName, options).create();
     RandomStream rng = RandomStream.of(20261125L + estimatorName.hashCode() + policy.hashCode());
     int n = exact.length;
     double[] sum = new double[n];

@@ -52,7 +52,7 @@ class MultivariateUnbiasednessTest {
   @ValueSource(strings = {"irg", "mrp", "rplr"})
   void twoDimensionalMixtureGradientIsUnbiased(String name) {
     double[] exact = exactGradient();
-    Estimator e = Estimators.create(name, Estimators.Options.defaults());
+    Estimator e = new EstimatorSpec(name, EstimatorOptions.defaults()).create();
     String[] names = StatelessPolicy.parameterNames(PolicyClass.GM, 2, 2);
     var rows = VarianceStudy.measure(e, th -> StatelessPolicy.of(PolicyClass.GM, 2, 2, th, 16),
         THETA, names, exact, BUMP_2D, ALPHA, 600, RandomStream.of(3 + name.hashCode()), null);
