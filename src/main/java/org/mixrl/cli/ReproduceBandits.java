@@ -19,6 +19,8 @@ import org.mixrl.experiment.BanditLearning.Config;
 import org.mixrl.experiment.BanditLearning.CriticKind;
 import org.mixrl.experiment.Bootstrap;
 import org.mixrl.plot.Charts;
+import org.mixrl.policy.PolicyLayout;
+import org.mixrl.theory.EntropyRobustness;
 import org.mixrl.random.RandomStream;
 import org.mixrl.theory.ExactObjective;
 
@@ -246,7 +248,7 @@ final class ReproduceBandits {
   }
 
   private static String key(Config c) {
-    return ReproduceTheory.label(c.policyClass().shortName(), c.components()) + "/"
+    return EntropyRobustness.label(new PolicyLayout(c.policyClass(), c.components(), 1)) + "/"
         + c.estimator().toUpperCase(Locale.ROOT);
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param rewardSpec the reward of the stationary-point, robustness and learning studies
  * @param alphas entropy scales of the robustness sweep
  * @param mixtureKs component counts for GM and SGM
- * @param starts multi-start searches per (class, K, alpha)
+ * @param starts random starts per class at the first alpha of the continuation
+ * @param maxAlphaStep largest alpha step of the continuation
  * @param varianceRepeats batches per estimator in the variance study
  * @param seeds learning runs per setting
  * @param steps actor updates per learning run
@@ -25,6 +26,7 @@ record ReproducePlan(
     double[] alphas,
     int[] mixtureKs,
     int starts,
+    double maxAlphaStep,
     int varianceRepeats,
     int seeds,
     int steps,
@@ -46,7 +48,8 @@ record ReproducePlan(
         TWO_BUMPS,
         new double[] {0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.75, 1.0},
         new int[] {2, 3, 5},
-        4,
+        32,
+        0.1,
         2000,
         seedsOverride != null ? seedsOverride : 10,
         300,
@@ -61,6 +64,7 @@ record ReproducePlan(
         new double[] {0.1, 0.5, 1.0},
         new int[] {2, 3},
         3,
+        0.25,
         200,
         seedsOverride != null ? seedsOverride : 3,
         100,

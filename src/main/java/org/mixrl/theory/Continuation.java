@@ -17,8 +17,10 @@ import org.mixrl.tensor.Interrupts;
  * the last alpha where it was still a local maximum, and the end is classified:
  *
  * <ul>
- *   <li>{@link End#FOLD}: the top Hessian eigenvalue went to 0 (to under 20% of its size where
- *       the branch started): the maximum merged with a saddle and vanished;
+ *   <li>{@link End#FOLD}: the top Hessian eigenvalue is going to 0 at the end: near a fold
+ *       lambda^2 is linear in alpha, and the line through the last two accepted points reaches
+ *       0 within four failed steps of the end (or lambda has shrunk to under 20% of its size
+ *       where the branch started): the maximum merged with a saddle and vanished;
  *   <li>{@link End#ESCAPE}: no fold, and the next step's polish ran off (a scale or a mean
  *       passed its bound);
  *   <li>{@link End#LOST}: neither (the polish landed on another point; a smaller minStep may
@@ -69,8 +71,11 @@ public final class Continuation {
     }
 
     public Settings withRandomStarts(int n) {
-      StationaryPoints.Settings s = search;
-      return new Settings(maxStep, minStep, s.withStarts(n), freshStarts);
+      return new Settings(maxStep, minStep, search.withStarts(n), freshStarts);
+    }
+
+    public Settings withMaxStep(double step) {
+      return new Settings(step, minStep, search, freshStarts);
     }
   }
 
@@ -174,8 +179,8 @@ public final class Continuation {
       fresh[i] = starts.size();
       for (int st = 0; st < starts.size(); st++) {
         int done = st;
-        Interrupts.check(() -> "in the continuation of " + j + ": fresh start " + (done + 1)
-            + " of " + starts.size());
+        Interrupts.check(() -> "in the stationary-point search on " + j + ": fresh start "
+            + (done + 1) + " of " + starts.size());
         StationaryPoints.Point p = StationaryPoints.fromStart(j, starts.get(st), s.search());
         if (p.type() == StationaryPoints.Type.DIVERGED) {
           diverged[i]++;
@@ -209,6 +214,8 @@ public final class Continuation {
     final double startAlpha;
     final List<Step> steps = new ArrayList<>();
     final double firstTop;
+    double previousAlpha = Double.NaN;
+    double previousTop = Double.NaN;
     StationaryPoints.Point current;
     double currentAlpha;
     End end;
@@ -232,6 +239,8 @@ public final class Continuation {
         ExactObjective j = new ExactObjective(reward, c, k, next);
         StationaryPoints.Point p = StationaryPoints.polish(j, current.theta(), s.search());
         if (p.isLocalMaximum(s.search().eigenvalueTolerance()) && near(p, current)) {
+          previousAlpha = currentAlpha;
+          previousTop = top(current);
           current = p;
           currentAlpha = next;
           step = Math.min(s.maxStep(), step * 2);
@@ -241,23 +250,30 @@ public final class Continuation {
         failedAlpha = next;
         step /= 2;
         if (step < s.minStep()) {
-          end(failed, failedAlpha);
+          end(failed, failedAlpha, 2 * step);
           return;
         }
       }
       steps.add(new Step(target, current));
     }
 
-    private void end(StationaryPoints.Point failed, double failedAlpha) {
+    private void end(StationaryPoints.Point failed, double failedAlpha, double lastStep) {
       endAlpha = currentAlpha;
       double t = top(current);
-      boolean fold = firstTop < 0 && t > 0.2 * firstTop;
+      // lambda^2 linear in alpha near a fold: where does the line through the last two hit 0?
+      double slope = (t * t - previousTop * previousTop) / (currentAlpha - previousAlpha);
+      double zeroAt = slope < 0 ? currentAlpha - t * t / slope : Double.POSITIVE_INFINITY;
+      boolean fold = (firstTop < 0 && t > 0.2 * firstTop)
+          || zeroAt - currentAlpha <= 4 * lastStep;
       boolean ran = failed.type() == StationaryPoints.Type.DIVERGED;
       end = fold ? End.FOLD : ran ? End.ESCAPE : End.LOST;
+      double sigmaMax = Arrays.stream(current.stds()).max().orElse(Double.NaN);
       evidence = String.format(Locale.ROOT,
-          "top eigenvalue %.4g at alpha = %.4g (%.4g at alpha = %.4g); the polish at alpha ="
-              + " %.4g ended %s%s", t, currentAlpha, firstTop, startAlpha, failedAlpha,
-          failed.type(), failed.evidence().isEmpty() ? "" : ": " + failed.evidence());
+          "top eigenvalue %.4g at alpha = %.4g (%.4g at alpha = %.4g, %.4g at alpha = %.4g;"
+              + " lambda^2 extrapolates to 0 at alpha = %.4g); largest sigma %.4g; the polish at"
+              + " alpha = %.4g ended %s%s", t, currentAlpha, firstTop, startAlpha, previousTop,
+          previousAlpha, zeroAt, sigmaMax, failedAlpha, failed.type(),
+          failed.evidence().isEmpty() ? "" : ": " + failed.evidence());
     }
 
     Branch finish() {
