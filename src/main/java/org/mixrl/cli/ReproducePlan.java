@@ -37,7 +37,7 @@ record ReproducePlan(
 
   /** Variance study rewards (name, spec): see docs/estimators.md for why these three. */
   static final List<String[]> VARIANCE_REWARDS = List.of(
-      new String[] {"smooth", "bumps:1.0@0.5/0.7,0.8@-1.0/0.5"},
+      new String[] {"wide", "bumps:1.0@0.5/0.7,0.8@-1.0/0.5"},
       new String[] {"two-bump", TWO_BUMPS},
       new String[] {"sharp", "bumps:1.0@0.3/0.1"});
 
