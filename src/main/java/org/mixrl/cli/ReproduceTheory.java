@@ -17,6 +17,7 @@ import org.mixrl.tensor.Tensor;
 import org.mixrl.theory.Continuation;
 import org.mixrl.theory.EntropyRobustness;
 import org.mixrl.theory.GaussianThreshold;
+import org.mixrl.theory.StationaryPoints;
 
 /**
  * The theory half of {@code mixrl reproduce}: renders the core's studies (the Gaussian threshold
@@ -129,13 +130,13 @@ final class ReproduceTheory {
     out.png("stationary_points.png", Charts.styledCurves(String.format(Locale.ROOT,
         "Distinct local maxima followed by continuation (alpha*_G = %.3f)",
         threshold.alphaStar()), "entropy scale alpha", "local maxima alive",
-        styled(c -> c.entries().stream().mapToDouble(e -> e.maxima()).toArray(), false)));
+        styled(c -> c.entries().stream().mapToDouble(e -> e.maxima()).toArray(), null)));
     out.png("robustness_objective.png", Charts.styledCurves(
-        "Best local maximum J* of E[r] + alpha H (x: where the last maximum ends)",
-        "entropy scale alpha", "J*", styled(c -> values(c, true), true)));
+        "Best local maximum J* (x: a class's last maximum ends)",
+        "entropy scale alpha", "J* = E[r] + alpha H", styled(c -> values(c, true), true)));
     out.png("robustness_reward.png", Charts.styledCurves(
-        "Expected reward E[r] at the best local maximum (x: where the last maximum ends)",
-        "entropy scale alpha", "E_pi*[r]", styled(c -> values(c, false), true)));
+        "E[r] at the best local maximum (x: a class's last maximum ends)",
+        "entropy scale alpha", "E_pi*[r]", styled(c -> values(c, false), false)));
     return robustnessSummary();
   }
 
@@ -150,7 +151,7 @@ final class ReproduceTheory {
    * class's last maximum ends (at the J or E[r] of its last grid point).
    */
   private List<Charts.StyledLine> styled(
-      java.util.function.Function<EntropyRobustness.Curve, double[]> ys, boolean ends) {
+      java.util.function.Function<EntropyRobustness.Curve, double[]> ys, Boolean objective) {
     List<Charts.StyledLine> lines = new ArrayList<>();
     int[] ks = plan.mixtureKs();
     for (EntropyRobustness.Curve c : curves) {
@@ -169,11 +170,12 @@ final class ReproduceTheory {
           pts.stream().mapToDouble(p -> p[1]).toArray()), colour, marker, !pc.squashed(),
           false));
       double e = c.lastMaximumEnds();
-      if (ends && Double.isFinite(e) && !pts.isEmpty()) {
-        double[] last = pts.get(pts.size() - 1);
+      if (objective != null && Double.isFinite(e)) {
+        StationaryPoints.Point last = c.lastBranch().orElseThrow().last();
         lines.add(new Charts.StyledLine(new Charts.Line(String.format(Locale.ROOT,
             "%s last maximum ends, alpha = %.3f", c.label(), e), new double[] {e},
-            new double[] {last[1]}), colour, 5, false, true));
+            new double[] {objective ? last.objective() : last.expectedReward()}), colour, 5,
+            false, true));
       }
     }
     return lines;

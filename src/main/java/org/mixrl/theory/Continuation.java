@@ -90,9 +90,11 @@ public final class Continuation {
    * @param end how it ended
    * @param endAlpha the last alpha (grid or intermediate) where it was a maximum
    * @param evidence a sentence: the top eigenvalue at the end and what the next step did
+   * @param last the maximum at {@code endAlpha}
    */
   public record Branch(
-      double startAlpha, List<Step> steps, End end, double endAlpha, String evidence) {
+      double startAlpha, List<Step> steps, End end, double endAlpha, String evidence,
+      StationaryPoints.Point last) {
     /** The maximum of this branch at grid alpha {@code alpha}, if it was alive there. */
     public Optional<StationaryPoints.Point> at(double alpha) {
       return steps.stream().filter(s -> s.alpha() == alpha).map(Step::point).findFirst();
@@ -280,9 +282,9 @@ public final class Continuation {
       if (end == null) {
         return new Branch(startAlpha, List.copyOf(steps), End.ALIVE, currentAlpha,
             String.format(Locale.ROOT, "still a maximum at alpha = %.4g (top eigenvalue %.4g)",
-                currentAlpha, top(current)));
+                currentAlpha, top(current)), current);
       }
-      return new Branch(startAlpha, List.copyOf(steps), end, endAlpha, evidence);
+      return new Branch(startAlpha, List.copyOf(steps), end, endAlpha, evidence, current);
     }
 
     /** A continuous move: no parameter (logits after removing their mean) moved by > 1. */

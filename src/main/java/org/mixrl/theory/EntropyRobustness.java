@@ -70,6 +70,14 @@ public final class EntropyRobustness {
       return continuation.lastMaximumEnds();
     }
 
+    /** The branch whose end is {@link #lastMaximumEnds()} (none if no branch was found). */
+    public java.util.Optional<Continuation.Branch> lastBranch() {
+      double e = lastMaximumEnds();
+      return continuation.branches().stream()
+          .filter(b -> (b.end() == Continuation.End.ALIVE ? Double.POSITIVE_INFINITY
+              : b.endAlpha()) == e).findFirst();
+    }
+
     /** "G", "GM_2", ... */
     public String label() {
       return EntropyRobustness.label(policy);
@@ -147,8 +155,7 @@ public final class EntropyRobustness {
     if (Double.isInfinite(e)) {
       return c.label() + ": a maximum is alive at the last alpha";
     }
-    Continuation.Branch last = c.continuation().branches().stream()
-        .filter(b -> b.endAlpha() == e).findFirst().orElseThrow();
+    Continuation.Branch last = c.lastBranch().orElseThrow();
     return String.format(Locale.ROOT, "%s: last maximum ends at alpha = %.3f (%s)", c.label(),
         e, last.end().name().toLowerCase(Locale.ROOT));
   }
