@@ -240,7 +240,8 @@ public final class Continuation {
         double next = target - currentAlpha <= step * (1 + 1e-9) ? target : currentAlpha + step;
         ExactObjective j = new ExactObjective(reward, c, k, next);
         StationaryPoints.Point p = StationaryPoints.polish(j, current.theta(), s.search());
-        if (p.isLocalMaximum(s.search().eigenvalueTolerance()) && near(p, current)) {
+        if (p.isLocalMaximum(s.search().eigenvalueTolerance())
+            && near(p, current, j.logitCount())) {
           previousAlpha = currentAlpha;
           previousTop = top(current);
           current = p;
@@ -288,11 +289,9 @@ public final class Continuation {
     }
 
     /** A continuous move: no parameter (logits after removing their mean) moved by > 1. */
-    private static boolean near(StationaryPoints.Point p, StationaryPoints.Point q) {
+    private static boolean near(StationaryPoints.Point p, StationaryPoints.Point q, int logits) {
       double[] a = p.theta();
       double[] b = q.theta();
-      int logits = p.weights().length > 1 && a.length == 3 * p.weights().length
-          ? p.weights().length : 0;
       double ma = Arrays.stream(a, 0, logits).average().orElse(0);
       double mb = Arrays.stream(b, 0, logits).average().orElse(0);
       for (int i = 0; i < a.length; i++) {
