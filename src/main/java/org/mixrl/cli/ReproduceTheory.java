@@ -119,7 +119,7 @@ final class ReproduceTheory {
       for (Continuation.Branch b : c.continuation().branches()) {
         branchRows.add(row(c.label(), b.startAlpha(), b.end().name().toLowerCase(Locale.ROOT),
             b.end() == Continuation.End.ALIVE ? "" : fmt(b.endAlpha()),
-            '"' + b.evidence().replace('"', '\'') + '"'));
+            b.evidence()));
       }
     }
     out.csv("entropy_robustness.csv", "class,alpha,attained,J,expected_reward,entropy,"

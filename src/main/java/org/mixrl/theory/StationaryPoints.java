@@ -235,8 +235,7 @@ public final class StationaryPoints {
 
   /**
    * One point per distinct policy: two points are the same when they have the same type and
-   * their components, sorted by mean, agree to 1e-4 in weight, mean and log-std (so relabelled
-   * components and shifted logits count once). DIVERGED and NOT_CONVERGED points are kept once
+   * {@link #samePolicy} (so relabelled components and shifted logits count once). DIVERGED and NOT_CONVERGED points are kept once
    * per type, the highest-J one.
    */
   public static List<Point> distinct(List<Point> points) {
@@ -260,21 +259,26 @@ public final class StationaryPoints {
     return out;
   }
 
-  /** Whether two points describe the same policy up to relabelling (tolerance 1e-4). */
+  /**
+   * Whether two points describe the same policy up to relabelling: sorted components agree to
+   * 1e-3 in weight, mean and log-std, or J agrees to 1e-9 (relative) and they agree to 0.05 (a
+   * maximum with nearly flat directions is polished to slightly different parameters).
+   */
   public static boolean samePolicy(Point a, Point b) {
     if (a.means().length != b.means().length) {
       return false;
     }
     double[][] ca = canonical(a);
     double[][] cb = canonical(b);
+    double worst = 0;
     for (int i = 0; i < ca.length; i++) {
       for (int c = 0; c < 3; c++) {
-        if (Math.abs(ca[i][c] - cb[i][c]) > 1e-4) {
-          return false;
-        }
+        worst = Math.max(worst, Math.abs(ca[i][c] - cb[i][c]));
       }
     }
-    return true;
+    boolean sameJ = Math.abs(a.objective() - b.objective())
+        <= 1e-9 * Math.max(1, Math.abs(a.objective()));
+    return worst <= 1e-3 || (sameJ && worst <= 0.05);
   }
 
   private static double[][] canonical(Point p) {
