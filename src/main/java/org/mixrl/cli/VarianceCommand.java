@@ -9,17 +9,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.mixrl.bandit.BumpsReward;
-import org.mixrl.bandit.RewardCritic;
 import org.mixrl.policy.PolicyClass;
 import org.mixrl.policy.PolicyLayout;
 import org.mixrl.estimator.Baseline;
-import org.mixrl.estimator.Estimator;
 import org.mixrl.estimator.EstimatorOptions;
 import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.estimator.VarianceStudy;
-import org.mixrl.random.RandomStream;
-import org.mixrl.theory.ExactObjective;
 import org.mixrl.experiment.AtomicFiles;
+import org.mixrl.experiment.VarianceComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -136,7 +133,7 @@ final class VarianceCommand implements Callable<Integer> {
 
     EstimatorOptions options =
         new EstimatorOptions(samples, Baseline.parse(baseline), sharedNoise, temperature);
-    List<Estimator> list = new ArrayList<>();
+    List<EstimatorSpec> specs = new ArrayList<>();
     for (String name : estimators) {
       EstimatorSpec es = new EstimatorSpec(name, options);
       // validate applicability before any work
@@ -144,35 +141,28 @@ final class VarianceCommand implements Callable<Integer> {
         throw new IllegalArgumentException("estimator " + es.name() + " does not apply to "
             + pc.shortName() + " (" + es.applicability() + ")");
       }
-      list.add(es.create());
+      specs.add(es);
     }
-    double[] exact = new ExactObjective(r, pc, k, alpha).gradient(theta);
+    VarianceComparison study = new VarianceComparison(
+        new VarianceComparison.Setup(r, layout, theta, alpha, batch, repeats, seed));
 
     StringBuilder csv = new StringBuilder("estimator,parameter,exact,mean,variance,std_error,z\n");
     PrintWriter err = spec.commandLine().getErr();
     List<String> summary = new ArrayList<>();
-    try (ProgressBar bar = ProgressBars.create("variance", (long) repeats * list.size(), "batches",
+    try (ProgressBar bar = ProgressBars.create("variance", (long) repeats * specs.size(), "batches",
         quiet)) {
-      for (Estimator e : list) {
-        // one stream per estimator, derived from the seed and name: adding an estimator to the
-        // list does not change the others' numbers
-        RandomStream rng = RandomStream.of(seed).child(e.name().hashCode());
-        List<VarianceStudy.Row> rows = VarianceStudy.measure(e,
-            th -> layout.policy(th, batch), theta, names, exact,
-            RewardCritic.of(r), alpha, repeats, rng, (done, total) -> bar.step());
-        double total = 0;
-        double worstZ = 0;
-        for (VarianceStudy.Row row : rows) {
+      for (EstimatorSpec es : specs) {
+        VarianceComparison.Result result = study.measure(es, (done, total) -> bar.step());
+        for (VarianceStudy.Row row : result.rows()) {
           // Double.toString: the shortest text that reads back to the same double
           csv.append(row.estimator()).append(',').append(row.parameter()).append(',')
               .append(row.exact()).append(',').append(row.mean()).append(',')
               .append(row.variance()).append(',').append(row.stdError()).append(',')
               .append(row.z()).append('\n');
-          total += row.variance();
-          worstZ = Math.max(worstZ, Math.abs(row.z()));
         }
         summary.add(String.format(Locale.ROOT, "%-5s total variance %.4g  max |z| %.2f  critic evals/state %d",
-            e.name(), total, worstZ, e.criticEvaluationsPerState(k)));
+            result.estimator(), result.totalVariance(), result.maxAbsZ(),
+            result.criticEvaluationsPerState()));
       }
     }
     if (out == null) {

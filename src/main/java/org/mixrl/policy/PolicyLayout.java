@@ -15,7 +15,8 @@ import org.mixrl.tensor.Tensor;
 public record PolicyLayout(PolicyClass policyClass, int components, int dim) {
   public PolicyLayout {
     if (policyClass == null) {
-      throw new IllegalArgumentException("PolicyLayout: policy class must be one of g, sg, gm, sgm");
+      throw new IllegalArgumentException(
+          "PolicyLayout: policy class must be one of g, sg, gm, sgm, got null");
     }
     if (dim < 1) {
       throw new IllegalArgumentException("PolicyLayout: dim must be >= 1, got " + dim);
