@@ -3,8 +3,10 @@ package org.mixrl.cli;
 import java.util.List;
 
 /**
- * What {@code mixrl reproduce} runs. The default plan finishes in under 10 minutes on a 2-core
- * machine, the quick one in under 2 (measured; docs/theory.md gives the timings).
+ * What {@code mixrl reproduce} runs. The quick plan took 295 s of wall time on the shared 2-core
+ * machine at a load average near 40 (its summary.md records the wall time of each run); the
+ * default plan (32 random starts per class, eight alphas, K up to 5) was not timed after the
+ * continuation study was introduced.
  *
  * @param quick whether this is the --quick plan
  * @param thresholdRewards rewards whose Gaussian threshold is computed

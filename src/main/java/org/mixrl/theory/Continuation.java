@@ -24,7 +24,8 @@ import org.mixrl.tensor.Interrupts;
  *   <li>{@link End#ESCAPE}: no fold, and the next step's polish ran off (a scale or a mean
  *       passed its bound);
  *   <li>{@link End#LOST}: neither (the polish landed on another point; a smaller minStep may
- *       follow it further);
+ *       follow it further), or the branch was nearly flat from its start (top eigenvalue above
+ *       -1e-3), where a vanishing eigenvalue says nothing;
  *   <li>{@link End#ALIVE}: still a maximum at the last alpha of the grid.
  * </ul>
  *
@@ -266,8 +267,11 @@ public final class Continuation {
       // lambda^2 linear in alpha near a fold: where does the line through the last two hit 0?
       double slope = (t * t - previousTop * previousTop) / (currentAlpha - previousAlpha);
       double zeroAt = slope < 0 ? currentAlpha - t * t / slope : Double.POSITIVE_INFINITY;
-      boolean fold = (firstTop < 0 && t > 0.2 * firstTop)
-          || zeroAt - currentAlpha <= 4 * lastStep;
+      // a branch that was nearly flat from its start (|lambda| < 1e-3: a vanishing weight, two
+      // near-identical components) has no curvature to lose: its end is not read as a fold
+      boolean flat = !(Math.abs(firstTop) >= 1e-3);
+      boolean fold = !flat && ((firstTop < 0 && t > 0.2 * firstTop)
+          || zeroAt - currentAlpha <= 4 * lastStep);
       boolean ran = failed.type() == StationaryPoints.Type.DIVERGED;
       end = fold ? End.FOLD : ran ? End.ESCAPE : End.LOST;
       double sigmaMax = Arrays.stream(current.stds()).max().orElse(Double.NaN);
