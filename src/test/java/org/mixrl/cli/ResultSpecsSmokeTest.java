@@ -57,9 +57,15 @@ class ResultSpecsSmokeTest {
           + tail(sweep.runDir(id).resolve("attempt.log")));
       assertTrue(Files.exists(sweep.runDir(id).resolve(Sweep.DONE_FILE)), id + " not done");
     }
-    CliRun.Result collect = CliRun.run("sweep", "collect", sweep.dir().toString(),
-        "--no-figures");
+    Path out = tmp.resolve("collect");
+    // 3 steps finish no 1000-step training episode: the curve is the evaluation at step 3
+    CliRun.Result collect = CliRun.run("sweep", "collect", sweep.dir().toString(), "--curve",
+        "eval_stochastic", "--out", out.toString());
     assertEquals(0, collect.code(), collect.err());
+    for (String f : List.of("runs.csv", "groups.csv", "paired.csv", "learning-curves.png",
+        "strip-final.png", "strip-auc.png")) {
+      assertTrue(Files.exists(out.resolve(f)), file + ": collect wrote no " + f);
+    }
   }
 
   private static String tail(Path log) throws IOException {
