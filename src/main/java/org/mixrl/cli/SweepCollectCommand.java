@@ -143,6 +143,8 @@ final class SweepCollectCommand implements Callable<Integer> {
             "environment steps", column.equals("eff_components") ? "exp(H(w))" : "max_k w_k",
             bands, MethodColors.forFigure(families));
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        // step labels such as 100,000 need more room than XChart's default tick spacing
+        chart.getStyler().setXAxisLabelRotation(30);
         Path png = target.resolve("collapse-" + column.replace('_', '-') + suffix(byEnv, env)
             + ".png");
         Charts.savePng(chart, png);
@@ -217,6 +219,8 @@ final class SweepCollectCommand implements Callable<Integer> {
             yName, bands, curveColors);
         // below the plot, so the long setting labels take no width from it and its title
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        // step labels such as 100,000 need more room than XChart's default tick spacing
+        chart.getStyler().setXAxisLabelRotation(30);
         Charts.savePng(chart, curves);
         out.add(curves);
       }
