@@ -261,7 +261,7 @@ public final class Charts {
     if (n == 0) {
       throw new IllegalArgumentException("strips: need at least one method, got none");
     }
-    XYChart chart = xy(Math.max(700, 110 * n + 260), title, "", yLabel);
+    XYChart chart = xy(Math.max(900, 110 * n + 260), title, "", yLabel);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setXAxisMin(-0.5);
     chart.getStyler().setXAxisMax(n - 0.5);
