@@ -60,7 +60,7 @@ public final class Sac {
     this.critics = new TwinCritic(obsDim, d, config.hidden(), initRng);
     this.logAlpha = Tensor.of(new double[] {Math.log(config.initialAlpha())}, 1);
     logAlpha.requiresGrad(true);
-    this.estimator = config.createEstimator();
+    this.estimator = config.estimator().create();
     this.actorOptimizer = new Adam(actor, AdamConfig.of(config.actorLr()));
     this.criticOptimizer = new Adam(critics, AdamConfig.of(config.criticLr()));
     this.alphaOptimizer =

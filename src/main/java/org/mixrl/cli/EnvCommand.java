@@ -70,7 +70,6 @@ final class EnvCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PrintWriter err = spec.commandLine().getErr();
       try {
         Env e = Envs.make(env);
         double[][] parsed = parse(actions, e.actionSpace().dim());
@@ -78,8 +77,7 @@ final class EnvCommand implements Runnable {
         spec.commandLine().getOut().flush();
         return 0;
       } catch (IllegalArgumentException ex) {
-        err.println("mixrl env rollout: " + ex.getMessage());
-        err.flush();
+        CliErrors.print(spec, ex.getMessage());
         return 2;
       }
     }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       // The registry of subcommands: one line per command.
       InfoCommand.class,
       VarianceCommand.class,
+      VerifyEstimatorCommand.class,
       BenchCommand.class,
       EnvCommand.class,
       TrainCommand.class,
@@ -59,13 +60,12 @@ public final class Main implements Runnable {
    */
   private static int reportError(
       Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-    PrintWriter err = cl.getErr();
     if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
         || e instanceof java.nio.file.NoSuchFileException) {
-      err.println("mixrl " + cl.getCommandName() + ": error: " + e.getMessage());
-      err.flush();
+      CliErrors.print(cl.getCommandSpec(), e.getMessage());
       return 2;
     }
+    PrintWriter err = cl.getErr();
     e.printStackTrace(err);
     err.flush();
     return 1;

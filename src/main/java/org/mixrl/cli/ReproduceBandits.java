@@ -8,19 +8,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mixrl.bandit.BumpsReward;
-import org.mixrl.bandit.RewardCritic;
 import org.mixrl.policy.PolicyClass;
-import org.mixrl.policy.StatelessPolicy;
-import org.mixrl.estimator.Estimator;
-import org.mixrl.estimator.Estimators;
+import org.mixrl.policy.PolicyLayout;
+import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.estimator.VarianceStudy;
 import org.mixrl.experiment.BanditLearning;
 import org.mixrl.experiment.BanditLearning.Config;
 import org.mixrl.experiment.BanditLearning.CriticKind;
 import org.mixrl.experiment.Bootstrap;
+import org.mixrl.experiment.VarianceComparison;
 import org.mixrl.plot.Charts;
 import org.mixrl.random.RandomStream;
-import org.mixrl.theory.ExactObjective;
 
 /**
  * The estimator half of {@code mixrl reproduce}: gradient variance of the mixture estimators on
@@ -45,23 +43,19 @@ final class ReproduceBandits {
   }
 
   String variance() throws Exception {
-    String[] names = StatelessPolicy.parameterNames(PolicyClass.GM, 3, 1);
-    List<Callable<List<VarianceStudy.Row>>> tasks = new ArrayList<>();
+    PolicyLayout gm3 = new PolicyLayout(PolicyClass.GM, 3, 1);
+    List<Callable<VarianceComparison.Result>> tasks = new ArrayList<>();
     for (String[] rw : ReproducePlan.VARIANCE_REWARDS) {
-      BumpsReward r = BumpsReward.parse(rw[1]);
-      double[] exact =
-          new ExactObjective(r, PolicyClass.GM, 3, VARIANCE_ALPHA).gradient(VARIANCE_THETA);
+      // seed 1: the numbers can be re-run by hand with `mixrl variance --seed 1`
+      VarianceComparison study = new VarianceComparison(new VarianceComparison.Setup(
+          BumpsReward.parse(rw[1]), gm3, VARIANCE_THETA, VARIANCE_ALPHA, VARIANCE_BATCH,
+          plan.varianceRepeats(), 1));
       for (String name : MIXTURE_ESTIMATORS) {
-        Estimator e = Estimators.create(name, Estimators.Options.defaults());
-        // the stream `mixrl variance --seed 1` uses, so the numbers can be re-run by hand
-        RandomStream rng = RandomStream.of(1).child(e.name().hashCode());
-        tasks.add(() -> VarianceStudy.measure(e,
-            th -> StatelessPolicy.of(PolicyClass.GM, 3, 1, th, VARIANCE_BATCH), VARIANCE_THETA,
-            names, exact, RewardCritic.of(r), VARIANCE_ALPHA, plan.varianceRepeats(), rng,
-            null));
+        EstimatorSpec spec = EstimatorSpec.of(name);
+        tasks.add(() -> study.measure(spec, null));
       }
     }
-    List<List<VarianceStudy.Row>> results = runner.all("estimator variance", tasks);
+    List<VarianceComparison.Result> results = runner.all("estimator variance", tasks);
     List<String> rows = new ArrayList<>();
     List<String> totals = new ArrayList<>();
     int nr = ReproducePlan.VARIANCE_REWARDS.size();
@@ -72,19 +66,16 @@ final class ReproduceBandits {
     for (int i = 0; i < nr; i++) {
       String rname = ReproducePlan.VARIANCE_REWARDS.get(i)[0];
       for (int j = 0; j < ne; j++) {
-        for (VarianceStudy.Row row : results.get(i * ne + j)) {
+        VarianceComparison.Result result = results.get(i * ne + j);
+        for (VarianceStudy.Row row : result.rows()) {
           rows.add(row(rname, row.estimator(), row.parameter(), row.exact(), row.mean(),
               row.variance(), row.stdError(), row.z()));
-          total[i][j] += row.variance();
-          if (row.parameter().startsWith("logit")) {
-            logit[i][j] += row.variance();
-          }
-          maxZ[i][j] = Math.max(maxZ[i][j], Math.abs(row.z()));
         }
-        String est = MIXTURE_ESTIMATORS.get(j);
-        int cost = Estimators.create(est, Estimators.Options.defaults())
-            .criticEvaluationsPerState(3);
-        totals.add(row(rname, est, total[i][j], logit[i][j], maxZ[i][j], cost));
+        total[i][j] = result.totalVariance();
+        logit[i][j] = result.varianceOf("logit");
+        maxZ[i][j] = result.maxAbsZ();
+        totals.add(row(rname, result.estimator(), total[i][j], logit[i][j], maxZ[i][j],
+            result.criticEvaluationsPerState()));
       }
     }
     out.csv("variance.csv", "reward,estimator,parameter,exact,mean,variance,std_error,z", rows);

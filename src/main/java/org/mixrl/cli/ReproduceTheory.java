@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mixrl.bandit.BumpsReward;
 import org.mixrl.policy.PolicyClass;
-import org.mixrl.policy.StatelessPolicy;
+import org.mixrl.policy.PolicyLayout;
 import org.mixrl.plot.Charts;
 import org.mixrl.tensor.GradMode;
 import org.mixrl.tensor.Tensor;
@@ -273,7 +273,7 @@ final class ReproduceTheory {
       int k = Integer.parseInt(ck[1]);
       double[] d;
       try (GradMode g = GradMode.noGrad()) {
-        d = StatelessPolicy.of(pc, k, 1, Tensor.vector(e.best().theta()), 1)
+        d = new PolicyLayout(pc, k, 1).policy(Tensor.vector(e.best().theta()), 1)
             .logProb(Tensor.of(a.clone(), 1, n, 1)).exp().toArray();
       }
       String name = label(ck[0], k) + String.format(Locale.ROOT, " (E[r]=%.3f)",

@@ -82,8 +82,7 @@ final class SweepSlurmCommand implements Callable<Integer> {
     String reply = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     int code = p.waitFor();
     if (code != 0) {
-      err.println("mixrl sweep slurm: sbatch failed (exit " + code + "): " + reply);
-      err.flush();
+      CliErrors.print(spec, "sbatch failed (exit " + code + "): " + reply);
       return 1;
     }
     // --parsable prints "jobid" or "jobid;cluster"

@@ -9,16 +9,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.mixrl.bandit.BumpsReward;
-import org.mixrl.bandit.RewardCritic;
 import org.mixrl.policy.PolicyClass;
-import org.mixrl.policy.StatelessPolicy;
+import org.mixrl.policy.PolicyLayout;
 import org.mixrl.estimator.Baseline;
-import org.mixrl.estimator.Estimator;
-import org.mixrl.estimator.Estimators;
+import org.mixrl.estimator.EstimatorOptions;
+import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.estimator.VarianceStudy;
-import org.mixrl.random.RandomStream;
-import org.mixrl.theory.ExactObjective;
 import org.mixrl.experiment.AtomicFiles;
+import org.mixrl.experiment.VarianceComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -129,48 +127,42 @@ final class VarianceCommand implements Callable<Integer> {
     if (r.dim() != 1) {
       throw new IllegalArgumentException("--reward must be 1-D for mixrl variance, got d=" + r.dim());
     }
-    double[] theta = new double[lg.length + 2 * k];
-    System.arraycopy(lg, 0, theta, 0, lg.length);
-    System.arraycopy(mu, 0, theta, lg.length, k);
-    System.arraycopy(ls, 0, theta, lg.length + k, k);
-    String[] names = StatelessPolicy.parameterNames(pc, k, 1);
+    PolicyLayout layout = new PolicyLayout(pc, k, 1);
+    double[] theta = layout.pack(lg, mu, ls);
+    String[] names = layout.names();
 
-    Estimators.Options options =
-        new Estimators.Options(samples, Baseline.parse(baseline), sharedNoise, temperature);
-    List<Estimator> list = new ArrayList<>();
+    EstimatorOptions options =
+        new EstimatorOptions(samples, Baseline.parse(baseline), sharedNoise, temperature);
+    List<EstimatorSpec> specs = new ArrayList<>();
     for (String name : estimators) {
-      Estimator e = Estimators.create(name, options);
-      // validate applicability before any work, with the estimator's own message
-      e.check(StatelessPolicy.of(pc, k, 1, org.mixrl.tensor.Tensor.vector(theta), 1), alpha);
-      list.add(e);
+      EstimatorSpec es = new EstimatorSpec(name, options);
+      // validate applicability before any work
+      if (!es.appliesTo(pc)) {
+        throw new IllegalArgumentException("estimator " + es.name() + " does not apply to "
+            + pc.shortName() + " (" + es.applicability() + ")");
+      }
+      specs.add(es);
     }
-    double[] exact = new ExactObjective(r, pc, k, alpha).gradient(theta);
+    VarianceComparison study = new VarianceComparison(
+        new VarianceComparison.Setup(r, layout, theta, alpha, batch, repeats, seed));
 
     StringBuilder csv = new StringBuilder("estimator,parameter,exact,mean,variance,std_error,z\n");
     PrintWriter err = spec.commandLine().getErr();
     List<String> summary = new ArrayList<>();
-    try (ProgressBar bar = ProgressBars.create("variance", (long) repeats * list.size(), "batches",
+    try (ProgressBar bar = ProgressBars.create("variance", (long) repeats * specs.size(), "batches",
         quiet)) {
-      for (Estimator e : list) {
-        // one stream per estimator, derived from the seed and name: adding an estimator to the
-        // list does not change the others' numbers
-        RandomStream rng = RandomStream.of(seed).child(e.name().hashCode());
-        List<VarianceStudy.Row> rows = VarianceStudy.measure(e,
-            th -> StatelessPolicy.of(pc, k, 1, th, batch), theta, names, exact,
-            RewardCritic.of(r), alpha, repeats, rng, (done, total) -> bar.step());
-        double total = 0;
-        double worstZ = 0;
-        for (VarianceStudy.Row row : rows) {
+      for (EstimatorSpec es : specs) {
+        VarianceComparison.Result result = study.measure(es, (done, total) -> bar.step());
+        for (VarianceStudy.Row row : result.rows()) {
           // Double.toString: the shortest text that reads back to the same double
           csv.append(row.estimator()).append(',').append(row.parameter()).append(',')
               .append(row.exact()).append(',').append(row.mean()).append(',')
               .append(row.variance()).append(',').append(row.stdError()).append(',')
               .append(row.z()).append('\n');
-          total += row.variance();
-          worstZ = Math.max(worstZ, Math.abs(row.z()));
         }
         summary.add(String.format(Locale.ROOT, "%-5s total variance %.4g  max |z| %.2f  critic evals/state %d",
-            e.name(), total, worstZ, e.criticEvaluationsPerState(k)));
+            result.estimator(), result.totalVariance(), result.maxAbsZ(),
+            result.criticEvaluationsPerState()));
       }
     }
     if (out == null) {

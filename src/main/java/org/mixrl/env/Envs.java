@@ -14,45 +14,45 @@ public final class Envs {
               "Gymnasium v1.4.0 classic_control/pendulum.py",
               Pendulum::new),
           new EnvSpec(
-              MountainCarContinuous.ID,
+              MountainCar.ID,
               "Mountain car, +100 at goal minus 0.1 a^2, terminates at goal, 999 steps",
               "Gymnasium v1.4.0 classic_control/continuous_mountain_car.py",
-              MountainCarContinuous::new),
+              MountainCar::new),
           new EnvSpec(
-              AcrobotContinuous.ID,
+              Acrobot.ID,
               "Acrobot with continuous torque in [-1,1], -1 per step (0 at goal), 500 steps",
               "Gymnasium v1.4.0 classic_control/acrobot.py (book dynamics, continuous torque)",
-              AcrobotContinuous::new),
+              Acrobot::new),
           new EnvSpec(
-              UnshapedPendulum.ID,
+              Pendulum.UNSHAPED_ID,
               "Pendulum from hanging rest, reward cos(theta'), obs [theta, omega], 1000 steps",
               "GreedyAC env/PendulumEnv.py + cos reward",
-              () -> new UnshapedPendulum(RewardScheme.UNSHAPED)),
+              () -> new Pendulum(RewardScheme.UNSHAPED)),
           new EnvSpec(
-              UnshapedPendulum.SPARSE_ID,
+              Pendulum.SPARSE_ID,
               "Pendulum from hanging rest, reward 1 if |theta'| < pi/12 else 0, 1000 steps",
               "MirrorDescentRL src/env/environment/pendulum.jl (sparse_rewards=true)",
-              () -> new UnshapedPendulum(RewardScheme.SPARSE)),
+              () -> new Pendulum(RewardScheme.SPARSE)),
           new EnvSpec(
-              UnshapedAcrobot.ID,
+              Acrobot.UNSHAPED_ID,
               "Acrobot from rest, continuous torque, -1 per step (0 at goal), 1000 steps",
               "GreedyAC env/Acrobot.py (continuous) + config AcrobotContinuous-v1.json",
-              () -> new UnshapedAcrobot(RewardScheme.UNSHAPED)),
+              () -> new Acrobot(RewardScheme.UNSHAPED)),
           new EnvSpec(
-              UnshapedAcrobot.SPARSE_ID,
+              Acrobot.SPARSE_ID,
               "Acrobot from rest, continuous torque, +1 at goal else 0, 1000 steps",
               "MirrorDescentRL src/env/environment/acrobot.jl (sparse_rewards=true)",
-              () -> new UnshapedAcrobot(RewardScheme.SPARSE)),
+              () -> new Acrobot(RewardScheme.SPARSE)),
           new EnvSpec(
-              UnshapedMountainCar.ID,
+              MountainCar.UNSHAPED_ID,
               "Mountain car, -1 per step including the goal step, 1000 steps",
               "GreedyAC config/environment/MountainCarContinuous-v1.json (gym 0.21 dynamics)",
-              () -> new UnshapedMountainCar(RewardScheme.UNSHAPED)),
+              () -> new MountainCar(RewardScheme.UNSHAPED)),
           new EnvSpec(
-              UnshapedMountainCar.SPARSE_ID,
+              MountainCar.SPARSE_ID,
               "Mountain car, +1 at goal else 0, 1000 steps",
               "MirrorDescentRL src/env/environment/mountain_car.jl (sparse_rewards=true)",
-              () -> new UnshapedMountainCar(RewardScheme.SPARSE)));
+              () -> new MountainCar(RewardScheme.SPARSE)));
 
   private Envs() {}
 

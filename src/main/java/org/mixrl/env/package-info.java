@@ -1,7 +1,9 @@
 /**
  * Gymnasium-style classic-control environments with continuous actions: Pendulum,
  * MountainCarContinuous and a continuous-torque Acrobot as Gymnasium defines them, and the
- * unshaped and sparse variants of the GreedyAC / MirrorDescentRL experiments.
+ * unshaped and sparse variants of the GreedyAC / MirrorDescentRL experiments. One class per
+ * system ({@link org.mixrl.env.Pendulum}, {@link org.mixrl.env.MountainCar},
+ * {@link org.mixrl.env.Acrobot}); its {@link org.mixrl.env.RewardScheme} picks the task.
  *
  * <p>Start from {@link org.mixrl.env.Envs#make(String)}; every env implements
  * {@link org.mixrl.env.Env} (reset, step, spaces, time limit, checkpoint state). Core package:

@@ -11,8 +11,13 @@ public interface Estimator {
   /** Short name as used on the command line (rp, lr, rplr, mrp, gs, irg). */
   String name();
 
-  /** Whether this estimator applies to the policy (e.g. RP needs a pathwise sample). */
-  boolean supports(Policy policy);
+  /** The policies this estimator applies to (e.g. RP needs a pathwise sample). */
+  PolicyRequirement requirement();
+
+  /** Whether this estimator applies to the policy. */
+  default boolean supports(Policy policy) {
+    return requirement().accepts(policy);
+  }
 
   /** Builds the surrogate for one batch. */
   Surrogate surrogate(Policy policy, ActionValue critic, double alpha, RandomStream rng);
@@ -29,7 +34,7 @@ public interface Estimator {
     if (!supports(policy)) {
       throw new IllegalArgumentException(
           "estimator " + name() + " does not apply to " + policy.getClass().getSimpleName()
-              + " (" + Estimators.applicability(name()) + ")");
+              + " (" + name() + " applies to " + requirement().description() + ")");
     }
   }
 }

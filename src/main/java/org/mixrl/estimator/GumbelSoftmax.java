@@ -10,32 +10,16 @@ import org.mixrl.tensor.Tensor;
  * pathwise latent u = sum_k y_k (mu_k + sigma_k eps_k). Biased for lambda > 0 (u is not a
  * draw from the mixture); included as the classic alternative, with its bias measured.
  */
-public final class GumbelSoftmax implements Estimator {
-  private final int samples;
+public final class GumbelSoftmax extends BaseEstimator {
   private final double temperature;
 
   public GumbelSoftmax(int samplesPerState, double temperature) {
-    this.samples = SampleCount.check("gs", samplesPerState);
+    super("gs", PolicyRequirement.MIXTURE, samplesPerState);
     if (!(temperature > 0) || Double.isInfinite(temperature)) {
       throw new IllegalArgumentException(
           "gs: temperature must be finite and > 0, got " + temperature);
     }
     this.temperature = temperature;
-  }
-
-  @Override
-  public String name() {
-    return "gs";
-  }
-
-  @Override
-  public boolean supports(Policy policy) {
-    return policy instanceof Mixture;
-  }
-
-  @Override
-  public int criticEvaluationsPerState(int components) {
-    return samples;
   }
 
   @Override

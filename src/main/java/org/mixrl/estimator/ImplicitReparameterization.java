@@ -5,7 +5,6 @@ import org.mixrl.policy.Mixture;
 import org.mixrl.policy.Policy;
 import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.GradMode;
-import org.mixrl.tensor.SpecialOps;
 import org.mixrl.tensor.Tensor;
 
 /**
@@ -21,27 +20,11 @@ import org.mixrl.tensor.Tensor;
  * conditional of a diagonal mixture is again a mixture, with weights proportional to w_k
  * prod_{i<j} N(u_i; mu_ki, sigma_ki), so the construction is exact in every dimension.
  */
-public final class ImplicitReparameterization implements Estimator {
+public final class ImplicitReparameterization extends BaseEstimator {
   private static final double DENSITY_FLOOR = 1e-300;
-  private final int samples;
 
   public ImplicitReparameterization(int samplesPerState) {
-    this.samples = SampleCount.check("irg", samplesPerState);
-  }
-
-  @Override
-  public String name() {
-    return "irg";
-  }
-
-  @Override
-  public boolean supports(Policy policy) {
-    return policy instanceof Mixture;
-  }
-
-  @Override
-  public int criticEvaluationsPerState(int components) {
-    return samples;
+    super("irg", PolicyRequirement.MIXTURE, samplesPerState);
   }
 
   @Override
@@ -59,34 +42,26 @@ public final class ImplicitReparameterization implements Estimator {
     int b = draws.size(0);
     int m = draws.size(1);
     int d = draws.size(2);
-    int k = q.components();
     Tensor logPost = q.logWeights().unsqueeze(1); // [B, 1, K]: log weights given u_<j
     Tensor[] parts = new Tensor[d];
     for (int j = 0; j < d; j++) {
-      Tensor uj = draws.narrow(2, j, 1).detach(); // [B, M, 1]
-      Tensor mu = q.means().narrow(2, j, 1).reshape(b, 1, k);
-      Tensor ls = q.logStds().narrow(2, j, 1).reshape(b, 1, k);
+      Tensor uFlat = draws.narrow(2, j, 1).detach().reshape(b, m); // [B, M]
       Tensor post = logPost.softmax(2); // [B, 1 or M, K]
-      Tensor z = uj.sub(mu).mul(ls.neg().exp()); // [B, M, K]
-      Tensor cdf = post.mul(SpecialOps.normalCdf(z)).sum(2, false); // F_j, [B, M]
-      // log N(u_j; mu_k, sigma_k) per component: reused for q_j and for the next posterior
-      Tensor logN = z.square().mul(-0.5).sub(ls).sub(0.5 * Math.log(2 * Math.PI));
+      Tensor cdf = post.mul(q.componentCdf(uFlat, j)).sum(2, false); // F_j, [B, M]
       Tensor density;
       try (GradMode g = GradMode.noGrad()) {
-        density = logPost.logSoftmax(2).add(logN).logsumexp(2, false).exp().detach();
+        density = logPost.logSoftmax(2).add(q.componentLogDensity(uFlat, j))
+            .logsumexp(2, false).exp().detach();
         double[] dd = density.data();
         for (int i = 0; i < dd.length; i++) {
           dd[i] = Math.max(dd[i], DENSITY_FLOOR);
         }
       }
-      Tensor uFlat = uj.reshape(b, m);
       Tensor implicit = uFlat.sub(cdf.sub(cdf.detach()).div(density));
       parts[j] = implicit;
       if (j + 1 < d) {
         // condition the next dimension on this one through the differentiable û_j
-        Tensor zHat = implicit.unsqueeze(2).sub(mu).mul(ls.neg().exp());
-        Tensor logNHat = zHat.square().mul(-0.5).sub(ls).sub(0.5 * Math.log(2 * Math.PI));
-        logPost = logPost.add(logNHat);
+        logPost = logPost.add(q.componentLogDensity(implicit, j));
       }
     }
     return Tensor.stack(2, parts);

@@ -9,28 +9,12 @@ import org.mixrl.tensor.Tensor;
  * LR (score function): a ~ pi with no gradient through a; surrogate log pi_theta(a) * sg(Q(s, a)
  * - alpha log pi_theta(a) - b). Applies to every policy class.
  */
-public final class LikelihoodRatio implements Estimator {
-  private final int samples;
+public final class LikelihoodRatio extends BaseEstimator {
   private final Baseline baseline;
 
   public LikelihoodRatio(int samplesPerState, Baseline baseline) {
-    this.samples = SampleCount.check("lr", samplesPerState);
+    super("lr", PolicyRequirement.ANY, samplesPerState);
     this.baseline = baseline;
-  }
-
-  @Override
-  public String name() {
-    return "lr";
-  }
-
-  @Override
-  public boolean supports(Policy policy) {
-    return true;
-  }
-
-  @Override
-  public int criticEvaluationsPerState(int components) {
-    return samples;
   }
 
   @Override

@@ -15,23 +15,12 @@ import org.mixrl.tensor.Tensor;
  * <p>It costs K critic evaluations per draw. The matching entropy estimate is -sum_k w_k log
  * pi(a_k). With shared noise one eps_m serves every component (common random numbers).
  */
-public final class MarginalizedReparameterization implements Estimator {
-  private final int samples;
+public final class MarginalizedReparameterization extends BaseEstimator {
   private final boolean sharedNoise;
 
   public MarginalizedReparameterization(int samplesPerComponent, boolean sharedNoise) {
-    this.samples = SampleCount.check("mrp", samplesPerComponent);
+    super("mrp", PolicyRequirement.MIXTURE, samplesPerComponent);
     this.sharedNoise = sharedNoise;
-  }
-
-  @Override
-  public String name() {
-    return "mrp";
-  }
-
-  @Override
-  public boolean supports(Policy policy) {
-    return policy instanceof Mixture;
   }
 
   @Override

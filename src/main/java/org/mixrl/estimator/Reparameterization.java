@@ -9,26 +9,10 @@ import org.mixrl.tensor.Tensor;
  * RP: a = g_theta(eps); surrogate f_theta(g_theta(eps)) = Q(s, a) - alpha log pi_theta(a), with
  * the gradient flowing through Q into a and through both a and theta in log pi.
  */
-public final class Reparameterization implements Estimator {
-  private final int samples;
+public final class Reparameterization extends BaseEstimator {
 
   public Reparameterization(int samplesPerState) {
-    this.samples = SampleCount.check("rp", samplesPerState);
-  }
-
-  @Override
-  public String name() {
-    return "rp";
-  }
-
-  @Override
-  public boolean supports(Policy policy) {
-    return policy instanceof Reparameterizable;
-  }
-
-  @Override
-  public int criticEvaluationsPerState(int components) {
-    return samples;
+    super("rp", PolicyRequirement.PATHWISE, samplesPerState);
   }
 
   @Override

@@ -10,28 +10,12 @@ import org.mixrl.tensor.Tensor;
  * RP-LR: reparameterize inside the sampled component, score function for the index. k ~ Cat(w),
  * a = g_k(eps); surrogate f_theta(g_k(eps)) + log w_k * sg(f_theta(a) - b). Unbiased.
  */
-public final class ReparameterizedLikelihoodRatio implements Estimator {
-  private final int samples;
+public final class ReparameterizedLikelihoodRatio extends BaseEstimator {
   private final Baseline baseline;
 
   public ReparameterizedLikelihoodRatio(int samplesPerState, Baseline baseline) {
-    this.samples = SampleCount.check("rplr", samplesPerState);
+    super("rplr", PolicyRequirement.MIXTURE, samplesPerState);
     this.baseline = baseline;
-  }
-
-  @Override
-  public String name() {
-    return "rplr";
-  }
-
-  @Override
-  public boolean supports(Policy policy) {
-    return policy instanceof Mixture;
-  }
-
-  @Override
-  public int criticEvaluationsPerState(int components) {
-    return samples;
   }
 
   @Override

@@ -11,7 +11,7 @@ import org.mixrl.policy.PolicyClass;
 import org.mixrl.policy.StatelessPolicy;
 import org.mixrl.estimator.ActionValue;
 import org.mixrl.estimator.Estimator;
-import org.mixrl.estimator.Estimators;
+import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.nn.NamedParameter;
 import org.mixrl.optim.Adam;
 import org.mixrl.optim.AdamConfig;
@@ -111,7 +111,7 @@ public final class BanditLearning {
         throw new IllegalArgumentException(
             "Config: need learning rates > 0, noiseStd >= 0, criticHidden >= 1");
       }
-      Estimators.create(estimator, Estimators.Options.defaults()); // rejects unknown names
+      EstimatorSpec.of(estimator); // rejects unknown names
     }
 
     /** Defaults: 300 steps, batch 32, lr 0.01, J every 10 steps, noise 0.1, critic 64 wide. */
@@ -181,7 +181,7 @@ public final class BanditLearning {
     ExactObjective exact = new ExactObjective(c.reward(), c.policyClass(), k, c.alpha());
     Tensor theta = Tensor.vector(initialTheta(c.policyClass(), k, root.child(0)))
         .requiresGrad(true);
-    Estimator estimator = Estimators.create(c.estimator(), Estimators.Options.defaults());
+    Estimator estimator = EstimatorSpec.of(c.estimator()).create();
     estimator.check(StatelessPolicy.of(c.policyClass(), k, 1, theta, 1), c.alpha());
     Adam actor = new Adam(List.of(new NamedParameter("theta", theta)),
         AdamConfig.of(c.learningRate()));

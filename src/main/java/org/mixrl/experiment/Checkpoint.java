@@ -2,13 +2,17 @@ package org.mixrl.experiment;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.mixrl.agent.ReplayBuffer;
+import org.mixrl.agent.Sac;
+import org.mixrl.env.Env;
 import org.mixrl.env.EnvState;
 import org.mixrl.nn.BinaryRecordReader;
 import org.mixrl.nn.BinaryRecordWriter;
 import org.mixrl.random.RandomStream;
 
 /**
- * The checkpoint file: every piece of a {@link Trainer}'s state, in the checksummed framing of
+ * The checkpoint file: every piece of a {@link Trainer}'s state ({@link TrainerState}, the
+ * agent and the replay buffer), in the checksummed framing of
  * {@link BinaryRecordWriter} (magic {@code MIXRLC}), replaced atomically.
  *
  * <p>Layout, version 1: the run's canonical config JSON; counters; the running episode; the
@@ -24,83 +28,93 @@ final class Checkpoint {
 
   private Checkpoint() {}
 
-  static void write(Path file, Trainer t) throws IOException {
+  /**
+   * Writes {@code state}, {@code env}'s state, {@code sac} and {@code buffer} under the run's canonical config JSON
+   * {@code configJson}, replacing {@code file} atomically.
+   */
+  static void write(Path file, String configJson, TrainerState state, Env env, Sac sac,
+      ReplayBuffer buffer) throws IOException {
     BinaryRecordWriter.writeAtomically(file, MAGIC, VERSION, out -> {
-      out.writeString(t.config.toJsonString());
-      out.writeLong(t.step);
-      out.writeLong(t.episodes);
-      out.writeLong(t.evaluations);
-      out.writeLong(t.metrics.rows());
-      out.writeDouble(t.elapsedSeconds());
-      out.writeDouble(t.lastReturn);
-      out.writeDouble(t.lastDeterministic);
-      out.writeDouble(t.lastStochastic);
-      out.writeDouble(t.episodeReturn);
-      out.writeLong(t.episodeLength);
-      out.writeLong(t.updatesSinceRow);
-      out.writeDoubles(t.statSums);
-      out.writeInt(t.obs.length);
-      out.writeDoubles(t.obs);
-      writeEnv(out, t.env.saveState());
-      writeStream(out, t.actionRng);
-      writeStream(out, t.updateRng);
-      writeStream(out, t.evalRng);
-      t.sac.writeState(out);
-      t.buffer.write(out);
+      out.writeString(configJson);
+      out.writeLong(state.step());
+      out.writeLong(state.episodes());
+      out.writeLong(state.evaluations());
+      out.writeLong(state.metricsRows());
+      out.writeDouble(state.elapsedSeconds());
+      out.writeDouble(state.lastReturn());
+      out.writeDouble(state.lastDeterministic());
+      out.writeDouble(state.lastStochastic());
+      out.writeDouble(state.episodeReturn());
+      out.writeLong(state.episodeLength());
+      out.writeLong(state.stats().updates());
+      out.writeDoubles(state.stats().toArray());
+      out.writeInt(state.obs().length);
+      out.writeDoubles(state.obs());
+      writeEnv(out, env.saveState());
+      writeStream(out, state.actionRng());
+      writeStream(out, state.updateRng());
+      writeStream(out, state.evalRng());
+      sac.writeState(out);
+      buffer.write(out);
     });
   }
 
   /**
-   * Loads {@code file} into {@code t}, a trainer freshly built from the same config. Magic,
+   * Reads {@code file}: restores {@code env}, loads the agent into {@code sac} and the
+   * transitions into {@code buffer} (all freshly built from {@code config}) and returns the
+   * rest of the state. Magic,
    * version and checksum are verified before anything is read, then the embedded config must
-   * equal {@code t}'s.
+   * equal {@code config} and the observation must have {@code obsDim} values.
    */
-  static void read(Path file, Trainer t) throws IOException {
+  static TrainerState read(Path file, RunConfig config, int obsDim, Env env, Sac sac,
+      ReplayBuffer buffer) throws IOException {
     BinaryRecordReader in = BinaryRecordReader.open(file, MAGIC, DESCRIPTION, VERSION);
     String stored = in.readString();
-    String expected = t.config.toJsonString();
-    if (!stored.equals(expected)) {
+    if (!stored.equals(config.toJsonString())) {
       String diff;
       try {
-        diff = String.join("; ", RunConfig.fromJson(stored).differencesFrom(t.config));
+        diff = String.join("; ", RunConfig.fromJson(stored).differencesFrom(config));
       } catch (IllegalArgumentException e) {
         diff = "unreadable config (" + e.getMessage() + ")";
       }
       throw in.error("was written by a run with another config (checkpoint vs config.json: "
           + diff + ")");
     }
-    t.step = in.readLong();
-    t.episodes = in.readLong();
-    t.evaluations = in.readLong();
-    t.checkpointRows = in.readLong();
-    t.elapsedBefore = in.readDouble();
-    t.lastReturn = in.readDouble();
-    t.lastDeterministic = in.readDouble();
-    t.lastStochastic = in.readDouble();
-    t.episodeReturn = in.readDouble();
-    t.episodeLength = in.readLong();
-    t.updatesSinceRow = in.readLong();
-    double[] sums = in.readDoubles(t.statSums.length);
-    System.arraycopy(sums, 0, t.statSums, 0, sums.length);
+    long step = in.readLong();
+    long episodes = in.readLong();
+    long evaluations = in.readLong();
+    long metricsRows = in.readLong();
+    double elapsedSeconds = in.readDouble();
+    double lastReturn = in.readDouble();
+    double lastDeterministic = in.readDouble();
+    double lastStochastic = in.readDouble();
+    double episodeReturn = in.readDouble();
+    long episodeLength = in.readLong();
+    long updatesSinceRow = in.readLong();
+    UpdateStatsSums stats =
+        UpdateStatsSums.of(in.readDoubles(UpdateStatsSums.SIZE), updatesSinceRow);
     int n = in.readInt();
-    if (n != t.obs.length) {
-      throw in.error("observation has " + n + " values, this env has " + t.obs.length);
+    if (n != obsDim) {
+      throw in.error("observation has " + n + " values, this env has " + obsDim);
     }
-    t.obs = in.readDoubles(n);
+    double[] obs = in.readDoubles(n);
     try {
-      t.env.restoreState(readEnv(in));
+      env.restoreState(readEnv(in));
     } catch (IllegalArgumentException e) {
       throw in.error("env state does not fit: " + e.getMessage());
     }
-    t.actionRng = readStream(in);
-    t.updateRng = readStream(in);
-    t.evalRng = readStream(in);
-    t.sac.readState(in);
-    t.buffer.readInto(in);
+    RandomStream actionRng = readStream(in);
+    RandomStream updateRng = readStream(in);
+    RandomStream evalRng = readStream(in);
+    sac.readState(in);
+    buffer.readInto(in);
     in.expectEnd();
-    if (t.step < 0 || t.step > t.config.steps() || t.checkpointRows < 0) {
-      throw in.error("malformed counters (step " + t.step + ", rows " + t.checkpointRows + ")");
+    if (step < 0 || step > config.steps() || metricsRows < 0) {
+      throw in.error("malformed counters (step " + step + ", rows " + metricsRows + ")");
     }
+    return new TrainerState(step, episodes, evaluations, metricsRows, elapsedSeconds,
+        lastReturn, lastDeterministic, lastStochastic, episodeReturn, episodeLength, stats, obs,
+        actionRng, updateRng, evalRng);
   }
 
   private static void writeEnv(BinaryRecordWriter out, EnvState s) throws IOException {

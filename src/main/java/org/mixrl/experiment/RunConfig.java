@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mixrl.agent.SacConfig;
-import org.mixrl.policy.LogStdBounds;
-import org.mixrl.policy.PolicyClass;
+import org.mixrl.agent.SacField;
 import org.mixrl.env.Envs;
 
 /**
@@ -54,29 +53,25 @@ public record RunConfig(
     }
   }
 
-  /** The config as a JSON object tree (NaN target entropy is written as null: "-dim(A)"). */
+  /**
+   * The config as a JSON object tree: the run's fields, then one entry per row of {@link
+   * SacConfig#FIELDS} under "sac" (NaN, the "-dim(A)" target entropy, is written as null;
+   * settings added after format 1 only when they differ from their default).
+   */
   public Map<String, Object> toJson() {
     Map<String, Object> s = new LinkedHashMap<>();
-    s.put("policy", sac.policyClass().shortName());
-    s.put("components", sac.components());
-    s.put("estimator", sac.estimator());
-    s.put("baseline", sac.baseline());
-    s.put("estimator_samples", sac.estimatorSamples());
-    s.put("gamma", sac.gamma());
-    s.put("tau", sac.tau());
-    s.put("batch_size", sac.batchSize());
-    s.put("buffer_size", sac.bufferSize());
-    s.put("learning_starts", sac.learningStarts());
-    s.put("actor_lr", sac.actorLr());
-    s.put("critic_lr", sac.criticLr());
-    s.put("alpha_lr", sac.alphaLr());
-    s.put("hidden", new ArrayList<Object>(sac.hidden()));
-    s.put("autotune", sac.autotune());
-    s.put("initial_alpha", sac.initialAlpha());
-    s.put("target_entropy", Double.isNaN(sac.targetEntropy()) ? null : sac.targetEntropy());
-    s.put("log_std_min", sac.logStdBounds().min());
-    s.put("log_std_max", sac.logStdBounds().max());
-    s.put("log_std_mode", sac.logStdBounds().mode().name().toLowerCase(java.util.Locale.ROOT));
+    for (SacField f : SacConfig.FIELDS) {
+      Object v = f.get().apply(sac);
+      if (!f.writtenWhenDefault() && v.equals(f.defaultValue())) {
+        continue;
+      }
+      if (v instanceof Double d && d.isNaN()) {
+        v = null;
+      } else if (v instanceof List<?> list) {
+        v = new ArrayList<Object>(list);
+      }
+      s.put(f.key(), v);
+    }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format", "mixrl-run-config/1");
     m.put("env", env);
@@ -108,43 +103,22 @@ public record RunConfig(
           "config: format must be \"mixrl-run-config/1\", got " + m.get("format"));
     }
     Map<String, Object> s = object(m.get("sac"), "sac");
-    known(s, "sac", Set.of("policy", "components", "estimator", "baseline", "estimator_samples",
-        "gamma", "tau", "batch_size", "buffer_size", "learning_starts", "actor_lr", "critic_lr",
-        "alpha_lr", "hidden", "autotune", "initial_alpha", "target_entropy", "log_std_min",
-        "log_std_max", "log_std_mode"));
-    List<Integer> hidden = new ArrayList<>();
-    Object h = s.get("hidden");
-    if (!(h instanceof List<?> hl)) {
-      throw new IllegalArgumentException("sac.hidden must be a list of widths, got " + h);
-    }
-    for (Object w : hl) {
-      if (!(w instanceof Long lw)) {
-        throw new IllegalArgumentException("sac.hidden must hold integers, got " + w);
+    SacConfig.Builder b = SacConfig.builder();
+    for (SacField f : SacConfig.FIELDS) {
+      if (!s.containsKey(f.key())) {
+        if (f.writtenWhenDefault()) {
+          throw new IllegalArgumentException("sac: missing field \"" + f.key() + "\"");
+        }
+        continue;
       }
-      hidden.add(Math.toIntExact(lw));
+      b.set(f, sacValue(s, f));
     }
-    Object te = s.get("target_entropy");
-    SacConfig sac =
-        new SacConfig(
-            num(s, "gamma"),
-            num(s, "tau"),
-            integer(s, "batch_size"),
-            integer(s, "buffer_size"),
-            integer(s, "learning_starts"),
-            num(s, "actor_lr"),
-            num(s, "critic_lr"),
-            num(s, "alpha_lr"),
-            hidden,
-            bool(s, "autotune"),
-            num(s, "initial_alpha"),
-            te == null ? Double.NaN : num(s, "target_entropy"),
-            new LogStdBounds(num(s, "log_std_min"), num(s, "log_std_max"),
-                LogStdBounds.Mode.valueOf(str(s, "log_std_mode").toUpperCase(java.util.Locale.ROOT))),
-            PolicyClass.parse(str(s, "policy")),
-            integer(s, "components"),
-            str(s, "estimator"),
-            str(s, "baseline"),
-            integer(s, "estimator_samples"));
+    for (String k : s.keySet()) {
+      if (SacConfig.FIELDS.stream().noneMatch(f -> f.key().equals(k))) {
+        throw new IllegalArgumentException("sac: unknown field \"" + k + "\"");
+      }
+    }
+    SacConfig sac = b.build();
     return new RunConfig(str(m, "env"), lng(m, "seed"), lng(m, "steps"), lng(m, "eval_every"),
         integer(m, "eval_episodes"), lng(m, "checkpoint_every"), sac);
   }
@@ -168,6 +142,32 @@ public record RunConfig(
         out.add(prefix + k + ": " + x + " vs " + y);
       }
     }
+  }
+
+  /** The JSON value of row {@code f}, checked against the row's kind. */
+  private static Object sacValue(Map<String, Object> s, SacField f) {
+    return switch (f.kind()) {
+      case INT -> integer(s, f.key());
+      case DOUBLE -> s.get(f.key()) == null ? Double.NaN : num(s, f.key());
+      case BOOLEAN -> bool(s, f.key());
+      case STRING -> str(s, f.key());
+      case INT_LIST -> intList(s, f.key());
+    };
+  }
+
+  private static List<Integer> intList(Map<String, Object> s, String k) {
+    List<Integer> out = new ArrayList<>();
+    Object h = s.get(k);
+    if (!(h instanceof List<?> hl)) {
+      throw new IllegalArgumentException("sac." + k + " must be a list of widths, got " + h);
+    }
+    for (Object w : hl) {
+      if (!(w instanceof Long lw)) {
+        throw new IllegalArgumentException("sac." + k + " must hold integers, got " + w);
+      }
+      out.add(Math.toIntExact(lw));
+    }
+    return out;
   }
 
   @SuppressWarnings("unchecked")

@@ -44,33 +44,30 @@ public final class Trainer implements AutoCloseable {
   private static final long ENV_KEY = 5;
   private static final long EVAL_START_KEY = 6;
 
-  final RunConfig config;
-  final Path dir;
-  final Env env;
-  final Env evalEnv;
-  final Box actionSpace;
-  final Sac sac;
-  final ReplayBuffer buffer;
-  RandomStream actionRng;
-  RandomStream updateRng;
-  RandomStream evalRng;
-  MetricsLog metrics;
+  private final RunConfig config;
+  private final Path dir;
+  private final Env env;
+  private final Env evalEnv;
+  private final Box actionSpace;
+  private final Sac sac;
+  private final ReplayBuffer buffer;
+  private RandomStream actionRng;
+  private RandomStream updateRng;
+  private RandomStream evalRng;
+  private MetricsLog metrics;
 
-  long step;
-  long episodes;
-  long evaluations;
-  double[] obs;
-  double episodeReturn;
-  long episodeLength;
-  double lastReturn = Double.NaN;
-  double lastDeterministic = Double.NaN;
-  double lastStochastic = Double.NaN;
-  // sums over updates since the last train row: critic, actor, entropy, eff. components, max w
-  final double[] statSums = new double[5];
-  long updatesSinceRow;
-  double elapsedBefore;
-  long checkpointRows;
-  long checkpointStep = -1; // step of the newest checkpoint on disk, -1 if none yet
+  private long step;
+  private long episodes;
+  private long evaluations;
+  private double[] obs;
+  private double episodeReturn;
+  private long episodeLength;
+  private double lastReturn = Double.NaN;
+  private double lastDeterministic = Double.NaN;
+  private double lastStochastic = Double.NaN;
+  private UpdateStatsSums stats = new UpdateStatsSums();
+  private double elapsedBefore;
+  private long checkpointStep = -1; // step of the newest checkpoint on disk, -1 if none yet
   private long sessionStart;
   private TrainingListener listener = TrainingListener.NONE;
 
@@ -139,12 +136,38 @@ public final class Trainer implements AutoCloseable {
           + "); refusing to resume");
     }
     Trainer t = new Trainer(stored, dir);
-    Checkpoint.read(checkpoint, t);
-    t.checkpointStep = t.step;
+    TrainerState state = Checkpoint.read(
+        checkpoint, stored, t.obs.length, t.env, t.sac, t.buffer);
+    t.restore(state);
     Path metricsFile = dir.resolve(METRICS_FILE);
-    List<String> lines = MetricsLog.checkForResume(metricsFile, t.checkpointRows);
-    t.metrics = MetricsLog.resume(metricsFile, t.checkpointRows, lines);
+    List<String> lines = MetricsLog.checkForResume(metricsFile, state.metricsRows());
+    t.metrics = MetricsLog.resume(metricsFile, state.metricsRows(), lines);
     return t;
+  }
+
+  /** The progress a checkpoint saves besides the env, the agent and the buffer. */
+  private TrainerState state() {
+    return new TrainerState(step, episodes, evaluations, metrics.rows(), elapsedSeconds(),
+        lastReturn, lastDeterministic, lastStochastic, episodeReturn, episodeLength, stats,
+        obs, actionRng, updateRng, evalRng);
+  }
+
+  private void restore(TrainerState s) {
+    step = s.step();
+    episodes = s.episodes();
+    evaluations = s.evaluations();
+    elapsedBefore = s.elapsedSeconds();
+    lastReturn = s.lastReturn();
+    lastDeterministic = s.lastDeterministic();
+    lastStochastic = s.lastStochastic();
+    episodeReturn = s.episodeReturn();
+    episodeLength = s.episodeLength();
+    stats = s.stats();
+    obs = s.obs();
+    actionRng = s.actionRng();
+    updateRng = s.updateRng();
+    evalRng = s.evalRng();
+    checkpointStep = step;
   }
 
 
@@ -173,7 +196,7 @@ public final class Trainer implements AutoCloseable {
       // 4. one update per env step once past learning_starts
       if (step > learningStarts) {
         UpdateStats s = sac.update(buffer.sample(config.sac().batchSize(), updateRng), updateRng);
-        accumulate(s);
+        stats.add(s);
       }
       // 5. episode bookkeeping
       if (r.done()) {
@@ -208,30 +231,17 @@ public final class Trainer implements AutoCloseable {
     return a;
   }
 
-  private void accumulate(UpdateStats s) {
-    statSums[0] += s.criticLoss();
-    statSums[1] += s.actorLoss();
-    statSums[2] += s.entropy();
-    statSums[3] += s.effectiveComponents();
-    statSums[4] += s.maxWeight();
-    updatesSinceRow++;
-  }
-
-  private double mean(int i) {
-    return updatesSinceRow == 0 ? Double.NaN : statSums[i] / updatesSinceRow;
-  }
-
   private void trainRow() throws IOException {
     MetricsRow row = new MetricsRow("train", step, elapsedSeconds(), episodes, episodeReturn,
-        episodeLength, mean(0), mean(1), sac.alpha(), mean(2), mean(3), mean(4));
+        episodeLength, stats.meanCriticLoss(), stats.meanActorLoss(), sac.alpha(),
+        stats.meanEntropy(), stats.meanEffectiveComponents(), stats.meanMaxWeight());
     metrics.append(row);
     listener.onRow(row);
     lastReturn = episodeReturn;
     episodes++;
     episodeReturn = 0;
     episodeLength = 0;
-    java.util.Arrays.fill(statSums, 0);
-    updatesSinceRow = 0;
+    stats.clear();
   }
 
   /**
@@ -281,7 +291,8 @@ public final class Trainer implements AutoCloseable {
   private void checkpoint() throws IOException {
     metrics.sync();
     try {
-      Checkpoint.write(dir.resolve(CHECKPOINT_FILE), this);
+      Checkpoint.write(dir.resolve(CHECKPOINT_FILE), config.toJsonString(), state(), env, sac,
+          buffer);
     } catch (ClosedByInterruptException e) {
       // An interrupt before or during the write closes its file channel: the temporary file
       // is dropped and the previous checkpoint stands (atomic replace).
@@ -306,7 +317,7 @@ public final class Trainer implements AutoCloseable {
         + "); resume with --resume (Trainer.resume)";
   }
 
-  double elapsedSeconds() {
+  private double elapsedSeconds() {
     return elapsedBefore + (System.nanoTime() - sessionStart) / 1e9;
   }
 

@@ -11,8 +11,12 @@ final class GaussianMath {
 
   /** log N(x; mean, exp(logStd)^2) elementwise (broadcasting); sum over dims is the caller's. */
   static Tensor logDensity(Tensor x, Tensor mean, Tensor logStd) {
+    return standardize(x, mean, logStd).square().mul(-0.5).sub(logStd).sub(HALF_LOG_2PI);
+  }
+
+  /** (x - mean) / exp(logStd) elementwise (broadcasting). */
+  static Tensor standardize(Tensor x, Tensor mean, Tensor logStd) {
     // (x - mu) * exp(-log sigma) instead of dividing by sigma: one exp, no division by ~0
-    Tensor z = x.sub(mean).mul(logStd.neg().exp());
-    return z.square().mul(-0.5).sub(logStd).sub(HALF_LOG_2PI);
+    return x.sub(mean).mul(logStd.neg().exp());
   }
 }

@@ -3,6 +3,7 @@ package org.mixrl.policy;
 import java.util.Arrays;
 import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.GradMode;
+import org.mixrl.tensor.SpecialOps;
 import org.mixrl.tensor.Tensor;
 
 /**
@@ -86,6 +87,29 @@ public final class GaussianMixture implements Mixture {
     return perDim.sum(3, false).add(logWeights.unsqueeze(1));
   }
 
+  /**
+   * log N(x_j; mu_kj, sigma_kj) of every component in dimension j, for values x_j [B, M];
+   * returns [B, M, K].
+   */
+  public Tensor componentLogDensity(Tensor xj, int j) {
+    return GaussianMath.logDensity(xj.unsqueeze(2), dimension(means, j), dimension(logStds, j));
+  }
+
+  /** Phi((x_j - mu_kj) / sigma_kj): every component's CDF in dimension j, [B, M] -> [B, M, K]. */
+  public Tensor componentCdf(Tensor xj, int j) {
+    return SpecialOps.normalCdf(
+        GaussianMath.standardize(xj.unsqueeze(2), dimension(means, j), dimension(logStds, j)));
+  }
+
+  /** Dimension j of a [B, K, d] parameter as [B, 1, K], to broadcast against [B, M, 1]. */
+  private Tensor dimension(Tensor p, int j) {
+    if (j < 0 || j >= actionDim()) {
+      throw new IllegalArgumentException(
+          "GaussianMixture: dimension must be in 0.." + (actionDim() - 1) + ", got " + j);
+    }
+    return p.narrow(2, j, 1).reshape(batchSize(), 1, components());
+  }
+
   @Override
   public Tensor logProb(Tensor actions) {
     checkActions("GaussianMixture.logProb", actions);
@@ -113,10 +137,7 @@ public final class GaussianMixture implements Mixture {
     return means.unsqueeze(1).add(logStds.exp().unsqueeze(1).mul(eps));
   }
 
-  /**
-   * Component indices k ~ Cat(w) for each state and draw, [B, M] as whole-number doubles
-   * (detached).
-   */
+  /** Component indices k ~ Cat(w) for each state and draw, idx[b][m] (no gradient). */
   public int[][] sampleComponents(RandomStream rng, int m) {
     int b = batchSize();
     int k = components();

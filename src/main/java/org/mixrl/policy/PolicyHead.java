@@ -3,14 +3,11 @@ package org.mixrl.policy;
 import org.mixrl.tensor.Tensor;
 
 /**
- * Maps a network's output [B, P] to a policy. Layout of the P outputs: for a Gaussian, d means
- * then d raw log-stds; for a K-component mixture, K logits, then K*d means (component-major),
- * then K*d raw log-stds.
+ * Maps a network's output [B, P] to a policy; the P outputs are laid out by {@link PolicyLayout},
+ * with raw log-stds passed through the {@link LogStdBounds}.
  */
 public final class PolicyHead {
-  private final PolicyClass policyClass;
-  private final int actionDim;
-  private final int components;
+  private final PolicyLayout layout;
   private final LogStdBounds bounds;
   private final TanhSquash squash;
 
@@ -28,48 +25,40 @@ public final class PolicyHead {
       throw new IllegalArgumentException(
           "PolicyHead: a squashed class needs an action box of dimension " + actionDim);
     }
-    this.policyClass = policyClass;
-    this.actionDim = actionDim;
-    this.components = components;
+    this.layout = new PolicyLayout(policyClass, components, actionDim);
     this.bounds = bounds;
     this.squash = policyClass.squashed() ? new TanhSquash(box) : null;
   }
 
   public PolicyClass policyClass() {
-    return policyClass;
+    return layout.policyClass();
   }
 
   public int components() {
-    return components;
+    return layout.components();
   }
 
   public int actionDim() {
-    return actionDim;
+    return layout.dim();
+  }
+
+  /** The layout of the network outputs. */
+  public PolicyLayout layout() {
+    return layout;
   }
 
   /** Number of network outputs P this head reads. */
   public int outputSize() {
-    return policyClass.mixture() ? components * (1 + 2 * actionDim) : 2 * actionDim;
+    return layout.count();
   }
 
   /** The policy for network outputs [B, P]. */
   public Policy apply(Tensor out) {
     if (out.rank() != 2 || out.size(1) != outputSize()) {
       throw new IllegalArgumentException(
-          "PolicyHead(" + policyClass.shortName() + "): need outputs [B, " + outputSize()
+          "PolicyHead(" + layout.policyClass().shortName() + "): need outputs [B, " + outputSize()
               + "], got " + java.util.Arrays.toString(out.shape()));
     }
-    int b = out.size(0);
-    int d = actionDim;
-    if (!policyClass.mixture()) {
-      Normal n = new Normal(out.narrow(1, 0, d), bounds.apply(out.narrow(1, d, d)));
-      return policyClass.squashed() ? new SquashedNormal(n, squash) : n;
-    }
-    int k = components;
-    Tensor logits = out.narrow(1, 0, k);
-    Tensor means = out.narrow(1, k, k * d).reshape(b, k, d);
-    Tensor logStds = bounds.apply(out.narrow(1, k + k * d, k * d)).reshape(b, k, d);
-    GaussianMixture gm = new GaussianMixture(logits, means, logStds);
-    return policyClass.squashed() ? new SquashedGaussianMixture(gm, squash) : gm;
+    return layout.policyOfRows(out, bounds::apply, squash);
   }
 }

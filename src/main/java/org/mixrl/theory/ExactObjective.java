@@ -6,8 +6,9 @@ import java.util.function.Function;
 import org.mixrl.autodiff.Hessian;
 import org.mixrl.bandit.Reward;
 import org.mixrl.policy.ActionBox;
-import org.mixrl.policy.GaussianMixture;
+import org.mixrl.policy.Policy;
 import org.mixrl.policy.PolicyClass;
+import org.mixrl.policy.PolicyLayout;
 import org.mixrl.policy.TanhSquash;
 import org.mixrl.tensor.Tensor;
 
@@ -19,8 +20,8 @@ import org.mixrl.tensor.Tensor;
  * by quadrature, as a differentiable function of theta (so the same autodiff engine gives the
  * exact gradient and, by {@link Hessian}, the Hessian).
  *
- * <p>Parameters: theta = (mean, logStd) for G and SG; theta = (logits[K], means[K], logStds[K])
- * for GM_K and SGM_K. Squashed classes act on the box [-1, 1]: a = tanh(u), the reward is
+ * <p>Parameters: {@link PolicyLayout} with d = 1: theta = (mean, logStd) for G and SG; theta =
+ * (logits[K], means[K], logStds[K]) for GM_K and SGM_K. Squashed classes act on the box [-1, 1]: a = tanh(u), the reward is
  * r(tanh(u)) and log pi(a) = log q(u) - log(1 - tanh(u)^2), with the correction in the stable
  * softplus form of {@link TanhSquash}.
  *
@@ -37,6 +38,7 @@ public final class ExactObjective {
   private final int components;
   private final double alpha;
   private final TanhSquash squash;
+  private final PolicyLayout layout;
 
   /** J_alpha for {@code policyClass} with {@code components} (must be 1 for G and SG). */
   public ExactObjective(Reward reward, PolicyClass policyClass, int components, double alpha) {
@@ -61,6 +63,12 @@ public final class ExactObjective {
     this.components = components;
     this.alpha = alpha;
     this.squash = policyClass.squashed() ? new TanhSquash(ActionBox.unit(1)) : null;
+    this.layout = new PolicyLayout(policyClass, components, 1);
+  }
+
+  /** Where each entry of theta sits. */
+  public PolicyLayout parameterLayout() {
+    return layout;
   }
 
   public Reward reward() {
@@ -86,37 +94,25 @@ public final class ExactObjective {
 
   /** 2 for G and SG, 3K for mixtures. */
   public int parameterCount() {
-    return logitCount() + 2 * components;
+    return layout.count();
   }
 
   /** K for mixtures, 0 for G and SG. */
   public int logitCount() {
-    return policyClass.mixture() ? components : 0;
+    return layout.logitCount();
   }
 
   public int meanIndex(int k) {
-    return logitCount() + k;
+    return layout.meanIndex(k, 0);
   }
 
   public int logStdIndex(int k) {
-    return logitCount() + components + k;
+    return layout.logStdIndex(k, 0);
   }
 
   /** theta from its parts ({@code logits} ignored, may be null, for G and SG). */
   public double[] pack(double[] logits, double[] means, double[] logStds) {
-    if (means.length != components || logStds.length != components
-        || (policyClass.mixture() && (logits == null || logits.length != components))) {
-      throw new IllegalArgumentException(
-          "ExactObjective.pack: need " + components + " logits (mixtures only), means and"
-              + " logStds");
-    }
-    double[] theta = new double[parameterCount()];
-    if (policyClass.mixture()) {
-      System.arraycopy(logits, 0, theta, 0, components);
-    }
-    System.arraycopy(means, 0, theta, logitCount(), components);
-    System.arraycopy(logStds, 0, theta, logitCount() + components, components);
-    return theta;
+    return layout.pack(logits, means, logStds);
   }
 
   /** J_alpha(theta), a 0-d tensor differentiable in theta. */
@@ -162,12 +158,7 @@ public final class ExactObjective {
   /** {E[r], E[log pi]} under the fixed rule. */
   private Tensor[] terms(Tensor theta, LineRule rule) {
     checkTheta(theta);
-    int k = components;
-    Tensor logits =
-        policyClass.mixture() ? theta.slice(0, 0, k).reshape(1, k) : Tensor.zeros(1, 1);
-    Tensor means = theta.slice(0, logitCount(), logitCount() + k).reshape(1, k, 1);
-    Tensor logStds = theta.slice(0, logitCount() + k, logitCount() + 2 * k).reshape(1, k, 1);
-    GaussianMixture q = new GaussianMixture(logits, means, logStds);
+    Policy q = layout.latent(theta, 1); // the squash is applied below, on the nodes
     int n = rule.size();
     Tensor u = Tensor.of(rule.nodes(), 1, n, 1); // [1, n, 1] latents
     Tensor w = Tensor.vector(rule.weights()); // [n]
@@ -198,9 +189,7 @@ public final class ExactObjective {
 
   /** "logits[K], means[K], logStds[K]" or "mean, logStd". */
   public String layout() {
-    return policyClass.mixture()
-        ? "logits[" + components + "], means[" + components + "], logStds[" + components + "]"
-        : "mean, logStd";
+    return layout.describe();
   }
 
   /** The quadrature rule for the policy at theta (see the class comment). */

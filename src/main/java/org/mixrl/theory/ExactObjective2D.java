@@ -6,7 +6,7 @@ import org.mixrl.autodiff.Hessian;
 import org.mixrl.bandit.Reward;
 import org.mixrl.policy.Policy;
 import org.mixrl.policy.PolicyClass;
-import org.mixrl.policy.StatelessPolicy;
+import org.mixrl.policy.PolicyLayout;
 import org.mixrl.tensor.Tensor;
 
 /**
@@ -17,7 +17,7 @@ import org.mixrl.tensor.Tensor;
  * with E_pi[r] and the entropy -E_pi[log pi], by tensor-product Gauss-Hermite quadrature, as
  * differentiable functions of theta (the 2-D counterpart of {@link ExactObjective}).
  *
- * <p>Parameters: {@link StatelessPolicy}'s layout with d = 2: theta = (mean[2], logStd[2]) for
+ * <p>Parameters: {@link PolicyLayout} with d = 2: theta = (mean[2], logStd[2]) for
  * G and SG; theta = (logits[K], means[K*2], logStds[K*2]) component-major for GM_K and SGM_K.
  * Components are diagonal; squashed classes act on the box [-1, 1]^2.
  *
@@ -67,6 +67,7 @@ public final class ExactObjective2D {
   private final int components;
   private final double alpha;
   private final int nodesPerAxis;
+  private final PolicyLayout layout;
   private final Tensor eps; // [1, n^2, 2] standardised nodes
   private final Tensor omega; // [1, n^2] product weights, sum 1
 
@@ -103,6 +104,7 @@ public final class ExactObjective2D {
     this.components = components;
     this.alpha = alpha;
     this.nodesPerAxis = nodesPerAxis;
+    this.layout = new PolicyLayout(policyClass, components, DIM);
     GaussHermite gh = GaussHermite.of(nodesPerAxis);
     int n = nodesPerAxis;
     double[] x = new double[n * n * DIM];
@@ -146,12 +148,17 @@ public final class ExactObjective2D {
 
   /** 4 for G and SG, 5K for mixtures. */
   public int parameterCount() {
-    return StatelessPolicy.parameterCount(policyClass, components, DIM);
+    return layout.count();
   }
 
-  /** StatelessPolicy's names of theta's entries. */
+  /** The layout's names of theta's entries. */
   public String[] parameterNames() {
-    return StatelessPolicy.parameterNames(policyClass, components, DIM);
+    return layout.names();
+  }
+
+  /** Where each entry of theta sits. */
+  public PolicyLayout parameterLayout() {
+    return layout;
   }
 
   /**
@@ -159,30 +166,7 @@ public final class ExactObjective2D {
    * ({@code logits} ignored, may be null, for G and SG).
    */
   public double[] pack(double[] logits, double[][] means, double[][] logStds) {
-    int k = components;
-    boolean ok = means.length == k && logStds.length == k
-        && (!policyClass.mixture() || (logits != null && logits.length == k));
-    for (int q = 0; ok && q < k; q++) {
-      ok = means[q].length == DIM && logStds[q].length == DIM;
-    }
-    if (!ok) {
-      throw new IllegalArgumentException(
-          "ExactObjective2D.pack: need " + k + " logits (mixtures only), and " + k
-              + " means and logStds of length 2");
-    }
-    double[] theta = new double[parameterCount()];
-    int at = 0;
-    if (policyClass.mixture()) {
-      System.arraycopy(logits, 0, theta, 0, k);
-      at = k;
-    }
-    for (double[][] part : new double[][][] {means, logStds}) {
-      for (double[] row : part) {
-        theta[at++] = row[0];
-        theta[at++] = row[1];
-      }
-    }
-    return theta;
+    return layout.pack(logits, means, logStds);
   }
 
   /** J_alpha(theta), a 0-d tensor differentiable in theta. */
@@ -225,8 +209,8 @@ public final class ExactObjective2D {
     checkTheta(theta);
     int k = components;
     int m = nodesPerAxis * nodesPerAxis;
-    Policy pi = StatelessPolicy.of(policyClass, k, DIM, theta, 1);
-    int first = policyClass.mixture() ? k : 0;
+    Policy pi = layout.policy(theta, 1);
+    int first = layout.logitCount();
     Tensor means = theta.narrow(0, first, k * DIM).reshape(k, 1, DIM);
     Tensor logStds = theta.narrow(0, first + k * DIM, k * DIM).reshape(k, 1, DIM);
     Tensor u = means.add(logStds.exp().mul(eps)).reshape(1, k * m, DIM); // every component's
@@ -255,10 +239,7 @@ public final class ExactObjective2D {
 
   /** "logits[K], means[K*2], logStds[K*2]" or "mean[2], logStd[2]". */
   public String layout() {
-    return policyClass.mixture()
-        ? "logits[" + components + "], means[" + components + "*2] component-major, logStds["
-            + components + "*2]"
-        : "mean[2], logStd[2]";
+    return layout.describe();
   }
 
   @Override

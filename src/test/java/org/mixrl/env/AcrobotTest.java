@@ -93,7 +93,7 @@ class AcrobotTest {
     double[] raw = rk4(s, 1.0);
     assertTrue(raw[0] > PI && raw[0] < 3 * PI, "premise: theta1 needs one wrap");
     assertTrue(raw[1] < -3 * PI && raw[1] > -5 * PI, "premise: theta2 needs two wraps");
-    UnshapedAcrobot env = new UnshapedAcrobot(RewardScheme.UNSHAPED);
+    Acrobot env = new Acrobot(RewardScheme.UNSHAPED);
     placeAt(env, s);
     env.step(a(1.0));
     double[] ns = env.saveState().dynamics();
@@ -107,7 +107,7 @@ class AcrobotTest {
   void velocitiesAreClippedToFourPiAndNinePi() {
     double[] s = {0.0, 0.0, 4 * PI, 9 * PI};
     double[] raw = rk4(s, 1.0);
-    UnshapedAcrobot env = new UnshapedAcrobot(RewardScheme.UNSHAPED);
+    Acrobot env = new Acrobot(RewardScheme.UNSHAPED);
     placeAt(env, s);
     double[] obs = env.step(a(1.0)).observation();
     assertTrue(Math.abs(raw[2]) > 4 * PI || Math.abs(raw[3]) > 9 * PI, "premise: clipping");
@@ -122,7 +122,7 @@ class AcrobotTest {
 
   @Test
   void hangingRestWithZeroTorqueStaysAtRestForAWholeEpisode() {
-    UnshapedAcrobot env = new UnshapedAcrobot(RewardScheme.UNSHAPED);
+    Acrobot env = new Acrobot(RewardScheme.UNSHAPED);
     assertArrayEquals(new double[] {0, 0, 0, 0}, env.reset(3), 0.0);
     for (int t = 1; t <= 1000; t++) {
       StepResult r = env.step(a(0.0));
@@ -147,14 +147,14 @@ class AcrobotTest {
   @Test
   void reachingTheGoalTerminatesWithZeroOrOneDependingOnTheReward() {
     double[] inverted = {PI, 0, 0, 0};
-    UnshapedAcrobot unshaped = new UnshapedAcrobot(RewardScheme.UNSHAPED);
+    Acrobot unshaped = new Acrobot(RewardScheme.UNSHAPED);
     placeAt(unshaped, inverted);
     StepResult r = unshaped.step(a(0.0));
     assertTrue(r.terminated());
     assertEquals(0.0, r.reward(), 0.0);
     assertThrows(IllegalStateException.class, () -> unshaped.step(a(0.0)));
 
-    UnshapedAcrobot sparse = new UnshapedAcrobot(RewardScheme.SPARSE);
+    Acrobot sparse = new Acrobot(RewardScheme.SPARSE);
     placeAt(sparse, inverted);
     StepResult s = sparse.step(a(0.0));
     assertTrue(s.terminated());
@@ -162,7 +162,7 @@ class AcrobotTest {
     placeAt(sparse, 0, 0, 0, 0);
     assertEquals(0.0, sparse.step(a(1.0)).reward(), 0.0);
 
-    AcrobotContinuous gym = new AcrobotContinuous();
+    Acrobot gym = new Acrobot();
     placeAt(gym, inverted);
     StepResult g = gym.step(a(0.0));
     assertTrue(g.terminated());
@@ -171,9 +171,9 @@ class AcrobotTest {
 
   @Test
   void torqueIsClippedToOne() {
-    UnshapedAcrobot big = new UnshapedAcrobot(RewardScheme.UNSHAPED);
+    Acrobot big = new Acrobot(RewardScheme.UNSHAPED);
     big.reset(0);
-    UnshapedAcrobot one = new UnshapedAcrobot(RewardScheme.UNSHAPED);
+    Acrobot one = new Acrobot(RewardScheme.UNSHAPED);
     one.reset(0);
     assertArrayEquals(one.step(a(-1.0)).observation(), big.step(a(-50.0)).observation(), 0.0);
     // From rest, only ddth2's tau term and ddth1 through d2 move: one step equals RK4 of tau=-1.
@@ -182,7 +182,7 @@ class AcrobotTest {
 
   @Test
   void unshapedObservationIsNormalisedAnglesAndVelocities() {
-    UnshapedAcrobot env = new UnshapedAcrobot(RewardScheme.UNSHAPED);
+    Acrobot env = new Acrobot(RewardScheme.UNSHAPED);
     placeAt(env, PI, -PI, 1.0, -2.0);
     double[] obs = env.step(a(0.0)).observation();
     double[] ns = env.saveState().dynamics();
@@ -192,7 +192,7 @@ class AcrobotTest {
 
   @Test
   void gymnasiumVariantObservesCosSinAndStartsNearRestInFloat32() {
-    AcrobotContinuous env = new AcrobotContinuous();
+    Acrobot env = new Acrobot();
     env.reset(11);
     for (int i = 0; i < 100; i++) {
       double[] obs = env.reset();

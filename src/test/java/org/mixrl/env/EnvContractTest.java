@@ -158,7 +158,7 @@ class EnvContractTest {
     Env env = Envs.make(id);
     env.reset(0);
     EnvState own = env.saveState();
-    String other = id.equals(Pendulum.ID) ? MountainCarContinuous.ID : Pendulum.ID;
+    String other = id.equals(Pendulum.ID) ? MountainCar.ID : Pendulum.ID;
     EnvState foreign = new EnvState(other, own.dynamics(), 0, own.phase(), own.random());
     assertThrows(IllegalArgumentException.class, () -> env.restoreState(foreign));
     EnvState shortState = new EnvState(id, new double[1], 0, own.phase(), own.random());

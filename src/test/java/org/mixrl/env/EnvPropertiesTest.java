@@ -137,7 +137,7 @@ class EnvPropertiesTest {
     double u = c.action();
     Pendulum v1 = new Pendulum();
     EnvTesting.placeAt(v1, theta, omega);
-    UnshapedPendulum v0 = new UnshapedPendulum(RewardScheme.UNSHAPED);
+    Pendulum v0 = new Pendulum(RewardScheme.UNSHAPED);
     EnvTesting.placeAt(v0, theta, omega);
     v1.step(new double[] {u});
     double theta0 = v0.step(new double[] {u}).observation()[0];

@@ -16,7 +16,7 @@ class MountainCarTest {
 
   @Test
   void oneStepFollowsTheWrittenEquations() {
-    MountainCarContinuous env = new MountainCarContinuous();
+    MountainCar env = new MountainCar();
     placeAt(env, -0.5, 0.01);
     StepResult r = env.step(a(0.5));
     // v' = 0.01 + 0.0015 * 0.5 - 0.0025 cos(-1.5); x' = -0.5 + v'
@@ -30,7 +30,7 @@ class MountainCarTest {
 
   @Test
   void stateIsRoundedToFloat32AfterEachStep() {
-    MountainCarContinuous env = new MountainCarContinuous();
+    MountainCar env = new MountainCar();
     placeAt(env, -0.5, 0.01);
     double[] obs = env.step(a(0.5)).observation();
     double v = 0.01 + 0.00075 - 0.0025 * Math.cos(-1.5);
@@ -45,7 +45,7 @@ class MountainCarTest {
 
   @Test
   void leftWallCollisionIsInelastic() {
-    MountainCarContinuous env = new MountainCarContinuous();
+    MountainCar env = new MountainCar();
     placeAt(env, -1.19, -0.05);
     StepResult r = env.step(a(-1.0));
     // v' = -0.05 - 0.0015 - 0.0025 cos(-3.57) = -0.0492 ; x' = -1.2392 -> clipped to -1.2, v' = 0
@@ -55,7 +55,7 @@ class MountainCarTest {
 
   @Test
   void velocityIsClippedToMaxSpeed() {
-    MountainCarContinuous env = new MountainCarContinuous();
+    MountainCar env = new MountainCar();
     placeAt(env, -Math.PI / 6, 0.0695);
     StepResult r = env.step(a(1.0));
     // cos(3x) = cos(-pi/2) ~ 0: v' = 0.0695 + 0.0015 = 0.071 -> 0.07
@@ -65,7 +65,7 @@ class MountainCarTest {
 
   @Test
   void reachingTheGoalTerminatesWithPlusOneHundredMinusTheActionPenalty() {
-    MountainCarContinuous env = new MountainCarContinuous();
+    MountainCar env = new MountainCar();
     placeAt(env, 0.44, 0.02);
     StepResult r = env.step(a(0.3));
     // v' = 0.02 + 0.00045 - 0.0025 cos(1.32) = 0.01983 ; x' = 0.4598 >= 0.45 and v' >= 0
@@ -77,10 +77,10 @@ class MountainCarTest {
 
   @Test
   void actionPenaltyUsesTheUnclippedAction() {
-    MountainCarContinuous clipped = new MountainCarContinuous();
+    MountainCar clipped = new MountainCar();
     placeAt(clipped, 0.44, 0.02);
     StepResult one = clipped.step(a(1.0));
-    MountainCarContinuous raw = new MountainCarContinuous();
+    MountainCar raw = new MountainCar();
     placeAt(raw, 0.44, 0.02);
     StepResult three = raw.step(a(3.0));
     assertEquals(one.observation()[0], three.observation()[0], 0.0);
@@ -88,14 +88,14 @@ class MountainCarTest {
     assertEquals(100.0 - 0.1, one.reward(), 1e-12);
     assertEquals(100.0 - 0.9, three.reward(), 1e-12);
 
-    MountainCarContinuous away = new MountainCarContinuous();
+    MountainCar away = new MountainCar();
     placeAt(away, -0.5, 0.0);
     assertEquals(-0.1 * 25.0, away.step(a(-5.0)).reward(), 1e-12);
   }
 
   @Test
   void beyondTheGoalPositionButMovingLeftDoesNotTerminate() {
-    MountainCarContinuous env = new MountainCarContinuous();
+    MountainCar env = new MountainCar();
     placeAt(env, 0.6, -0.001);
     StepResult r = env.step(a(-1.0));
     // v' = -0.001 - 0.0015 - 0.0025 cos(1.8) = -0.00193 < 0 ; x' = 0.598
@@ -107,7 +107,7 @@ class MountainCarTest {
 
   @Test
   void resetDrawsPositionInTheStartIntervalWithZeroVelocity() {
-    MountainCarContinuous env = new MountainCarContinuous();
+    MountainCar env = new MountainCar();
     env.reset(7);
     for (int i = 0; i < 200; i++) {
       double[] obs = env.reset();
@@ -118,7 +118,7 @@ class MountainCarTest {
 
   @Test
   void unshapedRewardIsMinusOneOnEveryStepIncludingTheGoalStep() {
-    UnshapedMountainCar env = new UnshapedMountainCar(RewardScheme.UNSHAPED);
+    MountainCar env = new MountainCar(RewardScheme.UNSHAPED);
     assertEquals("MountainCar-unshaped-v0", env.id());
     placeAt(env, -0.5, 0.0);
     assertEquals(-1.0, env.step(a(5.0)).reward(), 0.0);
@@ -130,7 +130,7 @@ class MountainCarTest {
 
   @Test
   void sparseRewardIsOneOnTheGoalStepOnly() {
-    UnshapedMountainCar env = new UnshapedMountainCar(RewardScheme.SPARSE);
+    MountainCar env = new MountainCar(RewardScheme.SPARSE);
     assertEquals("MountainCar-sparse-v0", env.id());
     placeAt(env, -0.5, 0.0);
     assertEquals(0.0, env.step(a(1.0)).reward(), 0.0);
@@ -142,12 +142,12 @@ class MountainCarTest {
 
   @Test
   void limitsAndSpaces() {
-    assertEquals(999, new MountainCarContinuous().maxEpisodeSteps());
-    assertEquals(1000, new UnshapedMountainCar(RewardScheme.UNSHAPED).maxEpisodeSteps());
-    Box obs = new MountainCarContinuous().observationSpace();
+    assertEquals(999, new MountainCar().maxEpisodeSteps());
+    assertEquals(1000, new MountainCar(RewardScheme.UNSHAPED).maxEpisodeSteps());
+    Box obs = new MountainCar().observationSpace();
     assertTrue(obs.contains(new double[] {(float) -1.2, (float) 0.07}));
     assertTrue(obs.contains(new double[] {(float) 0.6, (float) -0.07}));
     assertFalse(obs.contains(new double[] {-1.21, 0.0}));
-    assertEquals(Box.symmetric(1.0), new MountainCarContinuous().actionSpace());
+    assertEquals(Box.symmetric(1.0), new MountainCar().actionSpace());
   }
 }

@@ -14,7 +14,7 @@ class UnshapedPendulumTest {
 
   @Test
   void startsHangingDownAtRestEveryEpisode() {
-    UnshapedPendulum env = new UnshapedPendulum(RewardScheme.UNSHAPED);
+    Pendulum env = new Pendulum(RewardScheme.UNSHAPED);
     assertArrayEquals(new double[] {-Math.PI, 0.0}, env.reset(1), 0.0);
     env.step(a(2.0));
     assertArrayEquals(new double[] {-Math.PI, 0.0}, env.reset(), 0.0);
@@ -23,7 +23,7 @@ class UnshapedPendulumTest {
 
   @Test
   void hangingRestIsExactWithZeroTorqueForAWholeEpisode() {
-    UnshapedPendulum env = new UnshapedPendulum(RewardScheme.UNSHAPED);
+    Pendulum env = new Pendulum(RewardScheme.UNSHAPED);
     env.reset(0);
     for (int t = 1; t <= 1000; t++) {
       StepResult r = env.step(a(0.0));
@@ -37,7 +37,7 @@ class UnshapedPendulumTest {
 
   @Test
   void oneStepFromTheStartFollowsTheWrittenEquations() {
-    UnshapedPendulum env = new UnshapedPendulum(RewardScheme.UNSHAPED);
+    Pendulum env = new Pendulum(RewardScheme.UNSHAPED);
     env.reset(0);
     StepResult r = env.step(a(2.0));
     // omega' = 0 + (-15 sin(0) + 3 * 2) * 0.05 = 0.3; theta' = norm(-pi + 0.3 * 0.05)
@@ -48,7 +48,7 @@ class UnshapedPendulumTest {
 
   @Test
   void angleWrapsPastPiIntoTheNegativeSide() {
-    UnshapedPendulum env = new UnshapedPendulum(RewardScheme.UNSHAPED);
+    Pendulum env = new Pendulum(RewardScheme.UNSHAPED);
     placeAt(env, 3.1, 5.0);
     StepResult r = env.step(a(0.0));
     // omega' = 5 + (-15 sin(3.1 + pi)) * 0.05 = 5 + 0.75 sin(3.1)
@@ -60,7 +60,7 @@ class UnshapedPendulumTest {
 
   @Test
   void positionUsesTheUnclippedVelocityThenVelocityIsClipped() {
-    UnshapedPendulum env = new UnshapedPendulum(RewardScheme.UNSHAPED);
+    Pendulum env = new Pendulum(RewardScheme.UNSHAPED);
     placeAt(env, 0.0, 7.9);
     StepResult r = env.step(a(2.0));
     // omega' = 7.9 + (-15 sin(pi) + 6) * 0.05 = 8.2 (sin(pi) ~ 1.2e-16), stored clipped to 8
@@ -75,7 +75,7 @@ class UnshapedPendulumTest {
     for (int i = 0; i < states.length; i++) {
       Pendulum v1 = new Pendulum();
       placeAt(v1, states[i]);
-      UnshapedPendulum v0 = new UnshapedPendulum(RewardScheme.UNSHAPED);
+      Pendulum v0 = new Pendulum(RewardScheme.UNSHAPED);
       placeAt(v0, states[i]);
       v1.step(a(actions[i]));
       double[] obs0 = v0.step(a(actions[i])).observation();
@@ -90,7 +90,7 @@ class UnshapedPendulumTest {
   void v0AndV1OrderingsDifferByTheClippedExcessWhenVelocityExceedsMaxSpeed() {
     Pendulum v1 = new Pendulum();
     placeAt(v1, Math.PI / 2, 7.9);
-    UnshapedPendulum v0 = new UnshapedPendulum(RewardScheme.UNSHAPED);
+    Pendulum v0 = new Pendulum(RewardScheme.UNSHAPED);
     placeAt(v0, Math.PI / 2, 7.9);
     v1.step(a(2.0));
     double[] obs0 = v0.step(a(2.0)).observation();
@@ -102,7 +102,7 @@ class UnshapedPendulumTest {
 
   @Test
   void sparseRewardIsOneExactlyWhenTheNewAngleIsWithinPiOverTwelve() {
-    UnshapedPendulum env = new UnshapedPendulum(RewardScheme.SPARSE);
+    Pendulum env = new Pendulum(RewardScheme.SPARSE);
     assertEquals("Pendulum-sparse-v0", env.id());
     placeAt(env, 0.1, 0.0);
     // theta' = 0.1 + 0.05 * 0.75 sin(0.1) = 0.1037... < pi/12 = 0.2618
@@ -119,7 +119,7 @@ class UnshapedPendulumTest {
 
   @Test
   void spacesAndLimitMatchGreedyAc() {
-    UnshapedPendulum env = new UnshapedPendulum(RewardScheme.UNSHAPED);
+    Pendulum env = new Pendulum(RewardScheme.UNSHAPED);
     assertEquals("Pendulum-unshaped-v0", env.id());
     assertEquals(1000, env.maxEpisodeSteps());
     assertEquals(Box.symmetric(Math.PI, 8), env.observationSpace());

@@ -20,7 +20,7 @@ class VarianceStudyInterruptTest {
   void anInterruptedThreadStopsBeforeTheFirstRepeat() {
     String[] names = StatelessPolicy.parameterNames(PolicyClass.G, 1, 1);
     double[] theta = new double[names.length];
-    Estimator lr = Estimators.create("lr", Estimators.Options.defaults());
+    Estimator lr = new EstimatorSpec("lr", EstimatorOptions.defaults()).create();
     Thread.currentThread().interrupt();
     CancellationException e = assertThrows(CancellationException.class,
         () -> VarianceStudy.measure(lr, th -> StatelessPolicy.of(PolicyClass.G, 1, 1, th, 4),
