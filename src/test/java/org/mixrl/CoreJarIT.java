@@ -28,7 +28,7 @@ class CoreJarIT {
   static final List<String> CORE_PACKAGES =
       List.of(
           "tensor", "autodiff", "random", "nn", "optim", "policy", "estimator", "bandit", "theory",
-          "env", "agent", "experiment", "verify");
+          "env", "agent", "experiment", "verify", "deploy");
 
   static final List<String> FRONT_END_PACKAGES = List.of("cli", "plot", "kernel", "bench", "junit");
 

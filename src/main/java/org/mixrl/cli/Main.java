@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       BenchCommand.class,
       EnvCommand.class,
       TrainCommand.class,
+      ExportCommand.class,
       KernelCommand.class,
       SweepCommand.class,
       TheoryCommand.class,
