@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import me.tongfei.progressbar.ProgressBar;
+import org.mixrl.experiment.sweep.RunOrder;
 import org.mixrl.experiment.sweep.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +44,11 @@ final class SweepRunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
+  @Option(names = "--order-by", paramLabel = "KEY", split = ",",
+      description = "Take runs in the order of these options' values, then by id (default: id"
+          + " order); e.g. --order-by seed runs every setting's seed 1 before any seed 2.")
+  List<String> orderBy = List.of();
+
   /** Log of a worker process (the JVM's own output) inside the run directory. */
   static final String WORKER_LOG = "worker.log";
 
@@ -53,7 +59,7 @@ final class SweepRunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--workers must be >= 1, got " + n);
     }
     Sweep sweep = Sweep.at(dir);
-    List<String> todo = sweep.notDone();
+    List<String> todo = RunOrder.by(sweep, sweep.notDone(), orderBy);
     int total = sweep.ids().size();
     PrintWriter o = spec.commandLine().getOut();
     Set<Process> live = ConcurrentHashMap.newKeySet();

@@ -64,10 +64,16 @@ public final class Charts {
   /** Curves with shaded confidence bands (drawn as translucent polygons without legend). */
   public static XYChart learningCurves(
       String title, String xLabel, String yLabel, List<Band> bands) {
+    return learningCurves(title, xLabel, yLabel, bands, null);
+  }
+
+  /** As above, band {@code i} in {@code colors.get(i)} (null: the palette in order). */
+  public static XYChart learningCurves(
+      String title, String xLabel, String yLabel, List<Band> bands, List<Color> colors) {
     XYChart chart = xy(title, xLabel, yLabel);
     for (int i = 0; i < bands.size(); i++) {
       Band b = bands.get(i);
-      Color c = PALETTE[i % PALETTE.length];
+      Color c = colors != null ? colors.get(i) : PALETTE[i % PALETTE.length];
       int n = b.x().length;
       // the band is one closed polygon: along the upper edge, then back along the lower one
       double[] px = new double[2 * n];
@@ -243,6 +249,12 @@ public final class Charts {
    * be relied on to fall on the methods' positions.
    */
   public static XYChart intervals(String title, String yLabel, List<Interval> intervals) {
+    return intervals(title, yLabel, intervals, null);
+  }
+
+  /** As above, interval {@code i} in {@code colors.get(i)} (null: the palette in order). */
+  public static XYChart intervals(String title, String yLabel, List<Interval> intervals,
+      List<Color> colors) {
     int n = intervals.size();
     if (n == 0) {
       throw new IllegalArgumentException("intervals: need at least one interval, got none");
@@ -256,7 +268,7 @@ public final class Charts {
     chart.getStyler().setMarkerSize(12);
     for (int i = 0; i < n; i++) {
       Interval iv = intervals.get(i);
-      Color c = PALETTE[i % PALETTE.length];
+      Color c = colors != null ? colors.get(i) : PALETTE[i % PALETTE.length];
       XYSeries bar = chart.addSeries(iv.name() + " 95% CI", new double[] {i, i},
           new double[] {iv.lower(), iv.upper()});
       bar.setLineColor(c);
@@ -267,6 +279,62 @@ public final class Charts {
       point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       point.setMarker(SeriesMarkers.CIRCLE);
       point.setMarkerColor(c);
+    }
+    return chart;
+  }
+
+  /**
+   * One method's per-seed values (one dot each) with its mean and interval.
+   *
+   * @param name legend name
+   * @param values one value per seed
+   * @param mean the mean shown as a bar
+   * @param lower lower end of the interval
+   * @param upper upper end of the interval
+   * @param color the method's colour
+   */
+  public record Strip(String name, double[] values, double mean, double lower, double upper,
+      Color color) {}
+
+  /**
+   * A strip plot: methods along x, one hollow dot per seed (seed i of every method at the same
+   * small offset, so paired seeds line up), the mean as a short bar and the interval as a
+   * line beside the dots. Methods are named in the legend (tick positions are XChart's).
+   */
+  public static XYChart strips(String title, String yLabel, List<Strip> strips) {
+    int n = strips.size();
+    if (n == 0) {
+      throw new IllegalArgumentException("strips: need at least one method, got none");
+    }
+    XYChart chart = xy(Math.max(900, 110 * n + 260), title, "", yLabel);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setXAxisMin(-0.5);
+    chart.getStyler().setXAxisMax(n - 0.5);
+    chart.getStyler().setXAxisTicksVisible(false);
+    chart.getStyler().setMarkerSize(9);
+    for (int i = 0; i < n; i++) {
+      Strip st = strips.get(i);
+      int m = st.values().length;
+      double[] x = new double[m];
+      for (int j = 0; j < m; j++) {
+        x[j] = i - 0.25 + (m == 1 ? 0.25 : 0.5 * j / (m - 1)) * 0.8;
+      }
+      XYSeries dots = chart.addSeries(st.name() + " (n=" + m + ")", x, st.values());
+      dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      dots.setMarker(SeriesMarkers.CIRCLE);
+      dots.setMarkerColor(st.color());
+      XYSeries mean = chart.addSeries(st.name() + " mean", new double[] {i - 0.3, i + 0.3},
+          new double[] {st.mean(), st.mean()});
+      mean.setLineColor(st.color());
+      mean.setLineWidth(2f);
+      mean.setMarker(SeriesMarkers.NONE);
+      mean.setShowInLegend(false);
+      XYSeries ci = chart.addSeries(st.name() + " 95% CI", new double[] {i + 0.35, i + 0.35},
+          new double[] {st.lower(), st.upper()});
+      ci.setLineColor(st.color());
+      ci.setLineWidth(3f);
+      ci.setMarker(SeriesMarkers.NONE);
+      ci.setShowInLegend(false);
     }
     return chart;
   }
