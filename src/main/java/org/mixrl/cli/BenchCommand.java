@@ -2,6 +2,7 @@ package org.mixrl.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mixrl.bench.ActBenchmark;
 import org.mixrl.bench.MatMulBenchmark;
 import org.mixrl.bench.MlpBenchmark;
 import org.mixrl.bench.SacUpdateBenchmark;
@@ -18,10 +19,12 @@ import picocli.CommandLine.Parameters;
       "Run a benchmark and print medians with the JDK and CPU.",
       "  matmul: GFLOP/s of MatMul.multiply (default sizes 256,1024; threads 1,2)",
       "  mlp:    forward+backward of a 256-256-256-1 ReLU MLP, batch 256",
-      "  sac:    one full SAC update, SG-RP, SGM-MRP and SGM-LR (K=5), 256x256, batch 256"
+      "  sac:    one full SAC update, SG-RP, SGM-MRP and SGM-LR (K=5), 256x256, batch 256",
+      "  act:    latency of one deployed act() call (batch 1), SG and SGM K=5, 64x64 and"
+          + " 256x256: median and p99 us"
     })
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "matmul, mlp or sac")
+  @Parameters(index = "0", description = "matmul, mlp, sac or act")
   String which;
 
   @Option(names = "--sizes", defaultValue = "256,1024", description = "matmul sizes")
@@ -33,6 +36,10 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--repeats", defaultValue = "7", description = "timed repeats (mlp and sac: at least 30 are used)")
   int repeats;
+
+  @Option(names = "--calls", defaultValue = "200000",
+      description = "act: timed calls per case (default: ${DEFAULT-VALUE}; half as many warm up)")
+  int calls;
 
   @Override
   public Integer call() throws java.io.IOException {
@@ -57,9 +64,12 @@ final class BenchCommand implements Callable<Integer> {
               Integer.toString(t)});
         }
         return 0;
+      case "act":
+        ActBenchmark.main(new String[] {Integer.toString(calls), Integer.toString(calls / 2)});
+        return 0;
       default:
         throw new IllegalArgumentException(
-            "unknown benchmark '" + which + "'; allowed: matmul, mlp, sac");
+            "unknown benchmark '" + which + "'; allowed: matmul, mlp, sac, act");
     }
   }
 

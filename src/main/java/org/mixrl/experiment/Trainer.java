@@ -150,11 +150,30 @@ public final class Trainer implements AutoCloseable {
     }
     RunLock lock = lock(dir);
     try {
-      return resumeLocked(dir, expected, lock);
+      AtCheckpoint at = atLastCheckpoint(dir, expected, lock);
+      Trainer t = at.trainer();
+      Path metricsFile = dir.resolve(METRICS_FILE);
+      List<String> lines = MetricsLog.checkForResume(metricsFile, at.metricsRows());
+      if (at.extended() != null) {
+        t.extendTo(at.extended());
+      }
+      t.metrics = MetricsLog.resume(metricsFile, at.metricsRows(), lines);
+      return t;
     } catch (IOException | RuntimeException | Error e) {
       lock.close();
       throw e;
     }
+  }
+
+  /**
+   * The run in {@code dir} as of its last checkpoint, for reading only (export, inspection):
+   * no file is changed or opened for writing and no lock is taken, so it is safe on a run
+   * another process is training. {@link #run} refuses such a trainer.
+   *
+   * @throws IOException if the config or checkpoint is missing, unreadable or corrupt
+   */
+  public static Trainer open(Path dir) throws IOException {
+    return atLastCheckpoint(dir, null, null).trainer();
   }
 
   /** The config stored in the run directory {@code dir}. */
@@ -170,9 +189,12 @@ public final class Trainer implements AutoCloseable {
     }
   }
 
-  private static Trainer resumeLocked(Path dir, RunConfig expected, RunLock lock)
+  /**
+   * Restores the trainer from the last checkpoint; {@code lock} is null for a read-only open,
+   * which also never deletes anything.
+   */
+  private static AtCheckpoint atLastCheckpoint(Path dir, RunConfig expected, RunLock lock)
       throws IOException {
-    Path configFile = dir.resolve(CONFIG_FILE);
     Path checkpoint = dir.resolve(CHECKPOINT_FILE);
     RunConfig stored = readConfig(dir);
     if (!Files.isRegularFile(checkpoint)) {
@@ -192,19 +214,21 @@ public final class Trainer implements AutoCloseable {
     if (extended != null) {
       MemoryCheck.check(extended);
     }
-    deleteStaleTemporaryFiles(dir);
+    if (lock != null) {
+      deleteStaleTemporaryFiles(dir);
+    }
     Trainer t = new Trainer(stored, dir, lock);
     TrainerState state = Checkpoint.read(
         checkpoint, stored, t.obs.length, t.env, t.sac, t.buffer);
     t.restore(state);
-    Path metricsFile = dir.resolve(METRICS_FILE);
-    List<String> lines = MetricsLog.checkForResume(metricsFile, state.metricsRows());
-    if (extended != null) {
-      t.extendTo(extended);
-    }
-    t.metrics = MetricsLog.resume(metricsFile, state.metricsRows(), lines);
-    return t;
+    return new AtCheckpoint(t, state.metricsRows(), extended);
   }
+
+  /**
+   * A trainer restored from its checkpoint, how many metrics rows that checkpoint saw, and the
+   * longer config to extend it to (null if none).
+   */
+  private record AtCheckpoint(Trainer trainer, long metricsRows, RunConfig extended) {}
 
   /**
    * Switches to {@code longer} (the same run with more steps). The replay ring is sized
@@ -251,6 +275,10 @@ public final class Trainer implements AutoCloseable {
    *     the checkpoint a resume would continue from. The interrupt flag stays set.
    */
   public RunSummary run(TrainingListener listener) throws IOException {
+    if (metrics == null) {
+      throw new IllegalStateException(dir + ": opened for reading only (Trainer.open); use"
+          + " Trainer.resume to continue training");
+    }
     sessionStart = System.nanoTime();
     this.listener = listener;
     long total = config.steps();
@@ -432,7 +460,9 @@ public final class Trainer implements AutoCloseable {
         metrics.close();
       }
     } finally {
-      lock.close();
+      if (lock != null) {
+        lock.close();
+      }
     }
   }
 }
