@@ -72,8 +72,7 @@ class LibraryDocTest {
     double[] theta = layout.pack(new double[] {0, 0}, new double[] {-1, 1},
         new double[] {-0.5, -0.5});
     var rows = org.mixrl.estimator.VarianceStudy.measure(
-        org.mixrl.estimator.Estimators.create("mrp",
-            org.mixrl.estimator.EstimatorOptions.defaults()),
+        org.mixrl.estimator.EstimatorSpec.of("mrp").create(),
         th -> layout.policy(th, 4096), theta, layout.names(), exact, org.mixrl.bandit.RewardCritic.of(reward), 0.2, 30,
         org.mixrl.random.RandomStream.of(99), null);
     for (int j = 0; j < exact.length; j++) {

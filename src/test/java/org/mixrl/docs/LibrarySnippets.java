@@ -8,8 +8,7 @@ import org.mixrl.bandit.BumpsReward;
 import org.mixrl.bandit.RewardCritic;
 import org.mixrl.estimator.ActionValue;
 import org.mixrl.estimator.Estimator;
-import org.mixrl.estimator.EstimatorOptions;
-import org.mixrl.estimator.Estimators;
+import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.experiment.RunConfig;
 import org.mixrl.experiment.RunSummary;
 import org.mixrl.experiment.Trainer;
@@ -54,7 +53,7 @@ final class LibrarySnippets {
     // the exact gradient of J(theta) = E[r(a)] + alpha H(pi), by quadrature
     double[] exact = new ExactObjective(reward, PolicyClass.GM, 2, alpha).gradient(theta);
     // one MRP estimate from a batch of 4096 identical states
-    Estimator mrp = Estimators.create("mrp", EstimatorOptions.defaults());
+    Estimator mrp = EstimatorSpec.of("mrp").create();
     Tensor leaf = Tensor.vector(theta).requiresGrad(true);
     Policy pi = layout.policy(leaf, 4096);
     ActionValue q = ActionValue.failingOnNaN(RewardCritic.of(reward)); // opt-in NaN guard
