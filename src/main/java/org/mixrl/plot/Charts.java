@@ -109,6 +109,51 @@ public final class Charts {
     return chart;
   }
 
+  /**
+   * A curve with an explicit style, so related series share a colour across figures: colour
+   * and marker are indices into the palette and the marker list; {@code dashed} draws a dashed
+   * line; {@code pointsOnly} draws markers without a line (e.g. where a curve ends).
+   */
+  public record StyledLine(Line line, int colour, int marker, boolean dashed,
+      boolean pointsOnly) {}
+
+  private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {
+    SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE,
+    SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS
+  };
+
+  /** The palette colour with index {@code i} (cycling), for figures drawn outside this class. */
+  public static Color colour(int i) {
+    return PALETTE[Math.floorMod(i, PALETTE.length)];
+  }
+
+  /** Curves with explicit colours, markers and line styles; empty curves are skipped. */
+  public static XYChart styledCurves(
+      String title, String xLabel, String yLabel, List<StyledLine> lines) {
+    XYChart chart = xy(title, xLabel, yLabel);
+    for (StyledLine st : lines) {
+      Line l = st.line();
+      if (l.x().length == 0) {
+        continue;
+      }
+      XYSeries s = chart.addSeries(l.name(), l.x(), l.y());
+      Color c = colour(st.colour());
+      s.setLineColor(c);
+      s.setMarkerColor(c);
+      s.setMarker(MARKERS[Math.floorMod(st.marker(), MARKERS.length)]);
+      if (st.pointsOnly()) {
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      } else {
+        s.setLineWidth(2f);
+        if (st.dashed()) {
+          s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+              new float[] {8f, 5f}, 0f));
+        }
+      }
+    }
+    return chart;
+  }
+
   /** Grouped bars on a linear y axis: {@code values[s][c]} is series s at category c. */
   public static CategoryChart bars(String title, String xLabel, String yLabel,
       List<String> categories, List<String> seriesNames, double[][] values) {
