@@ -47,6 +47,10 @@ final class KernelCommand implements Runnable {
     Path prefix;
 
     static Path dir(Location l) {
+      if (l != null && l.prefix != null) {
+        // An empty prefix would resolve against the current directory: refuse it.
+        OutputPaths.checkDirectory("--prefix", l.prefix);
+      }
       return l == null || l.prefix == null ? KernelSpec.userDir(System.getenv()) : KernelSpec.prefixDir(l.prefix);
     }
   }
@@ -105,6 +109,7 @@ final class KernelCommand implements Runnable {
 
     @Override
     public Integer call() {
+      OutputPaths.checkInputFile("CONNECTION_FILE", connectionFile);
       // Before any AWT or slf4j class loads: charts render off-screen, and jjava's routine
       // logging stays out of Jupyter's console unless something is wrong.
       System.setProperty("java.awt.headless", "true");

@@ -47,6 +47,7 @@ final class ReproduceCommand implements Callable<Integer> {
     if (seeds != null && seeds < 1) {
       throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
     }
+    OutputPaths.checkDirectory("--out", out);
     ReproducePlan plan = quick ? ReproducePlan.quick(seeds) : ReproducePlan.defaults(seeds);
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     ReproduceOutput output = new ReproduceOutput(out);

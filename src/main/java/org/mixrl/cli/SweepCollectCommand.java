@@ -41,8 +41,9 @@ final class SweepCollectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Sweep sweep = Sweep.at(dir);
-    SweepCollection c = SweepCollection.of(sweep, SweepKinds::kind);
     Path target = out != null ? out : sweep.dir().resolve("collect");
+    OutputPaths.checkDirectory(out != null ? "--out" : "collect directory", target);
+    SweepCollection c = SweepCollection.of(sweep, SweepKinds::kind);
     AtomicFiles.write(target.resolve("runs.csv"), c.runsCsv());
     AtomicFiles.write(target.resolve("groups.csv"), c.groupsCsv());
     PrintWriter o = spec.commandLine().getOut();

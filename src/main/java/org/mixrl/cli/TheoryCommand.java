@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mixrl.bandit.BumpsReward;
+import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.policy.PolicyClass;
 import org.mixrl.theory.ExactObjective;
 import org.mixrl.theory.GaussianThreshold;
@@ -50,7 +51,7 @@ final class TheoryCommand implements Runnable {
 
     @Override
     public Integer call() {
-      BumpsReward r = BumpsReward.parse(reward);
+      BumpsReward r = TheoryBounds.reward("--reward", BumpsReward.parse(reward));
       GaussianThreshold.Result t = GaussianThreshold.compute(r);
       PrintWriter out = spec.commandLine().getOut();
       out.println("Gaussian policy N(mu, sigma^2) on the line, reward " + r);
@@ -86,7 +87,7 @@ final class TheoryCommand implements Runnable {
     String policy;
 
     @Option(names = "--components",
-        description = "K: must be 1 for g and sg (default); default 3 for gm and sgm.")
+        description = "K: must be 1 for g and sg (default); default 5 for gm and sgm, as in train.")
     Integer components;
 
     @Option(names = "--alpha", required = true, description = "Entropy scale alpha > 0.")
@@ -101,10 +102,8 @@ final class TheoryCommand implements Runnable {
     @Override
     public Integer call() {
       PolicyClass pc = PolicyClass.parse(policy);
-      int k = components != null ? components : (pc.mixture() ? 3 : 1);
-      if (!(alpha > 0) || Double.isInfinite(alpha)) {
-        throw new IllegalArgumentException("--alpha must be finite and > 0, got " + alpha);
-      }
+      int k = components != null ? components : EstimatorSpec.defaultComponents(pc);
+      TheoryBounds.alpha(alpha);
       if (starts < 1) {
         throw new IllegalArgumentException("--starts must be >= 1, got " + starts);
       }
@@ -115,7 +114,7 @@ final class TheoryCommand implements Runnable {
       if (k < 1 || k > 16) {
         throw new IllegalArgumentException("--components must be in 1..16, got " + k);
       }
-      BumpsReward r = BumpsReward.parse(reward);
+      BumpsReward r = TheoryBounds.reward("--reward", BumpsReward.parse(reward));
       ExactObjective j = new ExactObjective(r, pc, k, alpha);
       StationaryPoints.Settings s =
           StationaryPoints.Settings.defaults().withStarts(starts).withSeed(seed);

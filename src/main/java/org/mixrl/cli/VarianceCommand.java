@@ -89,6 +89,9 @@ final class VarianceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (out != null) {
+      OutputPaths.checkFile("--out", out);
+    }
     PolicyClass pc = PolicyClass.parse(policy);
     double[] mu = CsvOptions.doubles("--means", means);
     double[] ls = CsvOptions.doubles("--log-stds", logStds);

@@ -48,8 +48,8 @@ class TheoryCommandTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "bumps:1.0@x|g|0.5|1|is malformed",
-    "bumps:1.0@0/0.3|g|0|1|--alpha must be finite and > 0",
-    "bumps:1.0@0/0.3|g|-1|1|--alpha must be finite and > 0",
+    "bumps:1.0@0/0.3|g|0|1|--alpha must be in (0, 1e+06]",
+    "bumps:1.0@0/0.3|g|-1|1|--alpha must be in (0, 1e+06]",
     "bumps:1.0@0/0.3|gmm|0.5|1|unknown policy class 'gmm'",
     "bumps:1.0@0/0.3|g|0.5|2|--components must be 1 for --policy g",
     "bumps:1.0@0;0/0.3|g|0.5|1|must be 1-D",
