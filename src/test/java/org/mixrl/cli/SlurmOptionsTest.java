@@ -16,7 +16,7 @@ class SlurmOptionsTest {
   @CsvSource(delimiter = '|', value = {
     "--time|banana|'banana' is not a Slurm time",
     "--time|4h|'4h' is not a Slurm time",
-    "--time|04:00:00\necho hi|is not a Slurm time",
+    "--time|04:00:00;echo hi|is not a Slurm time",
     "--partition|a b;rm -rf /|is not a partition name",
     "--partition|gpu$(id)|is not a partition name",
     "--job-name|x y|--job-name: 'x y' must be",
