@@ -37,13 +37,14 @@ final class KernelCommand implements Runnable {
   static final class Location {
     @Option(
         names = "--user",
-        description = "The per-user Jupyter directory: ~/.local/share/jupyter/kernels/mixrl (the default).")
+        description = "The per-user Jupyter directory, $HOME/.local/share/jupyter/kernels/mixrl"
+            + " (the default).")
     boolean user;
 
     @Option(
         names = "--prefix",
         paramLabel = "DIR",
-        description = "An installation prefix: DIR/share/jupyter/kernels/mixrl (e.g. a virtualenv).")
+        description = "An installation prefix such as a virtualenv: DIR/share/jupyter/kernels/mixrl.")
     Path prefix;
 
     static Path dir(Location l) {

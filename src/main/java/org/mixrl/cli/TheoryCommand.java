@@ -73,9 +73,9 @@ final class TheoryCommand implements Runnable {
       mixinStandardHelpOptions = true,
       versionProvider = MixrlVersion.class,
       description = {
-        "Best stationary point of the exact J = E[r] + alpha H over seeded multi-start",
-        "searches. Last line: J=<value> expected_reward=<value> type=<maximum|saddle|",
-        "minimum|degenerate|diverged|not_converged>"
+        "Best stationary point of the exact J = E[r] + alpha H.",
+        "Seeded multi-start searches. Last line: J=<value> expected_reward=<value>",
+        "type=<maximum|saddle|minimum|degenerate|diverged|not_converged>"
       })
   static final class Optimum implements Callable<Integer> {
     @Spec CommandSpec spec;
