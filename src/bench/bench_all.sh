@@ -14,10 +14,12 @@ uptime > "$out/uptime-start.txt"
 ./mixrl bench sac --threads 1,2 > "$out/java17-sac.txt"
 ./mixrl bench mlp --threads 1,2 > "$out/java17-mlp.txt"
 ./mixrl bench matmul --threads 1,2 > "$out/java17-matmul.txt"
+./mixrl bench act > "$out/java17-act.txt"
 if [[ -x "$j25/bin/java" ]]; then
   JAVA_HOME=$j25 ./mixrl bench sac --threads 1,2 > "$out/java25-sac.txt"
   JAVA_HOME=$j25 ./mixrl bench mlp --threads 1,2 > "$out/java25-mlp.txt"
   JAVA_HOME=$j25 ./mixrl bench matmul --threads 1,2 > "$out/java25-matmul.txt"
+  JAVA_HOME=$j25 ./mixrl bench act > "$out/java25-act.txt"
 fi
 py=src/bench/python
 if [[ -d "$ob" ]]; then
@@ -30,5 +32,6 @@ fi
 /usr/bin/python3 $py/sac_update_bench.py 1,2 7 > "$out/torch-refblas-sac.txt"
 /usr/bin/python3 $py/mlp_bench.py 1,2 7 > "$out/torch-refblas-mlp.txt"
 /usr/bin/python3 $py/matmul_bench.py 256,1024 1,2 7 > "$out/torch-refblas-matmul.txt"
+/usr/bin/python3 $py/act_latency_bench.py > "$out/torch-act.txt"
 uptime > "$out/uptime-end.txt"
 echo "$out"

@@ -22,22 +22,31 @@ def machine_info():
             f"load average at start: {os.getloadavg()[0]:.2f}")
 
 
+def clock():
+    """The timer: wall clock, or with BENCH_CLOCK=cpu this thread's CPU time (on a shared
+    machine the wall clock mostly measures waiting for a core; with one torch thread the
+    calling thread does all the work)."""
+    return time.thread_time if os.environ.get("BENCH_CLOCK") == "cpu" else time.perf_counter
+
+
 def median_seconds(fn, reps=7, min_time=0.2, warmup_time=0.5):
     """Median over `reps` timings of one call to fn, each timing averaging enough calls to
-    last about `min_time` seconds, after `warmup_time` seconds of warm-up."""
+    last about `min_time` seconds (of the clock() in use), after `warmup_time` seconds of
+    warm-up."""
+    now = clock()
     end = time.perf_counter() + warmup_time
     calls = 0
     while calls < 5 or time.perf_counter() < end:
         fn()
         calls += 1
-    t0 = time.perf_counter()
+    t0 = now()
     fn()
-    one = max(time.perf_counter() - t0, 1e-7)
+    one = max(now() - t0, 1e-7)
     inner = max(1, int(min_time / one))
     samples = []
     for _ in range(reps):
-        t0 = time.perf_counter()
+        t0 = now()
         for _ in range(inner):
             fn()
-        samples.append((time.perf_counter() - t0) / inner)
+        samples.append((now() - t0) / inner)
     return statistics.median(samples)

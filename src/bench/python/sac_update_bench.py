@@ -9,7 +9,9 @@ mixrl's Sac.update (org.mixrl.bench.SacUpdateBenchmark) for three cases:
            (mixrl's default): one critic evaluation per state, no gradient through the critic
 
 Usage: /usr/bin/python3 src/bench/python/sac_update_bench.py [threads=1,2] [reps=7] [cases]
+                                                          [hidden=256,256] [batch=256]
   cases: comma list from sg-rp, sgm-mrp, sgm-lr (default all three)
+  hidden, batch: as `mixrl bench sac --hidden 64,64 --batch 32`
 """
 import copy
 import math
@@ -21,7 +23,9 @@ from torch.nn import functional as F
 
 from common import machine_info, median_seconds
 
-OBS, ACT, HID, BATCH, K = 3, 1, 256, 256, 5
+OBS, ACT, K = 3, 1, 5
+HIDDEN = [int(h) for h in (sys.argv[4] if len(sys.argv) > 4 else "256,256").split(",")]
+BATCH = int(sys.argv[5]) if len(sys.argv) > 5 else 256
 LOW, HIGH = -2.0, 2.0                       # Pendulum's action box
 CENTRE, HALF = (HIGH + LOW) / 2, (HIGH - LOW) / 2
 GAMMA, TAU = 0.99, 0.005
@@ -32,8 +36,11 @@ HALF_LOG_2PI = 0.5 * math.log(2 * math.pi)
 
 
 def mlp(inp, out):
-    return nn.Sequential(nn.Linear(inp, HID), nn.ReLU(), nn.Linear(HID, HID), nn.ReLU(),
-                         nn.Linear(HID, out))
+    layers, width = [], inp
+    for h in HIDDEN:
+        layers += [nn.Linear(width, h), nn.ReLU()]
+        width = h
+    return nn.Sequential(*layers, nn.Linear(width, out))
 
 
 def bound_log_std(raw):
@@ -230,6 +237,7 @@ def main():
     if unknown:
         sys.exit(f"unknown case(s) {', '.join(unknown)}; allowed: {', '.join(CASES)}")
     print(machine_info())
+    print(f"hidden {'x'.join(map(str, HIDDEN))}, batch {BATCH}")
     print(f"{'case':>8} {'threads':>7} {'dtype':>8} {'median ms':>10}")
     for case in cases:
         for dtype in (torch.float64, torch.float32):

@@ -28,9 +28,9 @@ class CoreJarIT {
   static final List<String> CORE_PACKAGES =
       List.of(
           "tensor", "autodiff", "random", "nn", "optim", "policy", "estimator", "bandit", "theory",
-          "env", "agent", "experiment");
+          "env", "agent", "experiment", "verify", "deploy");
 
-  static final List<String> FRONT_END_PACKAGES = List.of("cli", "plot", "kernel", "bench");
+  static final List<String> FRONT_END_PACKAGES = List.of("cli", "plot", "kernel", "bench", "junit");
 
   static Path coreJar;
   static List<String> classEntries;

@@ -30,6 +30,11 @@ public final class Actor implements Module {
     return head;
   }
 
+  /** The network from observations to the head's inputs. */
+  public MLP network() {
+    return net;
+  }
+
   @Override
   public List<NamedParameter> namedParameters() {
     return net.namedParameters();

@@ -188,6 +188,16 @@ public final class Sac {
     return actor;
   }
 
+  /** Observation length the agent takes. */
+  public int obsDim() {
+    return obsDim;
+  }
+
+  /** The env's action box: actions are clipped into it. */
+  public Box actionSpace() {
+    return actionSpace;
+  }
+
   public TwinCritic critics() {
     return critics;
   }

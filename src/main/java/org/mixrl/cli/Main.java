@@ -26,9 +26,11 @@ import picocli.CommandLine.Spec;
       // The registry of subcommands: one line per command.
       InfoCommand.class,
       VarianceCommand.class,
+      VerifyEstimatorCommand.class,
       BenchCommand.class,
       EnvCommand.class,
       TrainCommand.class,
+      ExportCommand.class,
       KernelCommand.class,
       SweepCommand.class,
       TheoryCommand.class,

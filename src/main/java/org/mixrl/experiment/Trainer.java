@@ -115,6 +115,26 @@ public final class Trainer implements AutoCloseable {
    * rows the checkpoint had seen.
    */
   public static Trainer resume(Path dir, RunConfig expected) throws IOException {
+    AtCheckpoint at = atLastCheckpoint(dir, expected);
+    Trainer t = at.trainer();
+    Path metricsFile = dir.resolve(METRICS_FILE);
+    List<String> lines = MetricsLog.checkForResume(metricsFile, at.metricsRows());
+    t.metrics = MetricsLog.resume(metricsFile, at.metricsRows(), lines);
+    return t;
+  }
+
+  /**
+   * The run in {@code dir} as of its last checkpoint, for reading only (export, inspection):
+   * no file is changed or opened for writing, so it is safe on a run another process is
+   * training. {@link #run} refuses such a trainer.
+   *
+   * @throws IOException if the config or checkpoint is missing, unreadable or corrupt
+   */
+  public static Trainer open(Path dir) throws IOException {
+    return atLastCheckpoint(dir, null).trainer();
+  }
+
+  private static AtCheckpoint atLastCheckpoint(Path dir, RunConfig expected) throws IOException {
     Path configFile = dir.resolve(CONFIG_FILE);
     Path checkpoint = dir.resolve(CHECKPOINT_FILE);
     if (!Files.isRegularFile(configFile)) {
@@ -139,11 +159,11 @@ public final class Trainer implements AutoCloseable {
     TrainerState state = Checkpoint.read(
         checkpoint, stored, t.obs.length, t.env, t.sac, t.buffer);
     t.restore(state);
-    Path metricsFile = dir.resolve(METRICS_FILE);
-    List<String> lines = MetricsLog.checkForResume(metricsFile, state.metricsRows());
-    t.metrics = MetricsLog.resume(metricsFile, state.metricsRows(), lines);
-    return t;
+    return new AtCheckpoint(t, state.metricsRows());
   }
+
+  /** A trainer restored from its checkpoint, and how many metrics rows that checkpoint saw. */
+  private record AtCheckpoint(Trainer trainer, long metricsRows) {}
 
   /** The progress a checkpoint saves besides the env, the agent and the buffer. */
   private TrainerState state() {
@@ -178,6 +198,10 @@ public final class Trainer implements AutoCloseable {
    *     the checkpoint a resume would continue from. The interrupt flag stays set.
    */
   public RunSummary run(TrainingListener listener) throws IOException {
+    if (metrics == null) {
+      throw new IllegalStateException(dir + ": opened for reading only (Trainer.open); use"
+          + " Trainer.resume to continue training");
+    }
     sessionStart = System.nanoTime();
     this.listener = listener;
     long total = config.steps();

@@ -1,11 +1,7 @@
 package org.mixrl.kernel;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.PrintStream;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import org.dflib.jjava.jupyter.channels.JupyterConnection;
-import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 /** Runs the kernel on the sockets named by a Jupyter connection file until it is shut down. */
 public final class KernelServer {
@@ -15,37 +11,31 @@ public final class KernelServer {
    * Starts the JShell session, binds the sockets of {@code connectionFile} and serves until a
    * shutdown request; returns then (the caller exits the JVM, ending any threads cells left).
    *
-   * @throws IllegalArgumentException if the connection file is missing or malformed
+   * @throws IllegalArgumentException if the connection file is missing or malformed, has an
+   *     empty key without saying {@code "signature_scheme": "none"}, or a port cannot be bound
    */
   public static void run(Path connectionFile, String version) {
-    KernelConnectionProperties props = read(connectionFile);
-    JupyterConnection connection;
-    try {
-      connection = new JupyterConnection(props);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException(
-          "connection file " + connectionFile + ": unusable signature_scheme/key: " + e.getMessage(), e);
+    ConnectionInfo info = ConnectionInfo.read(connectionFile);
+    // The JVM's own stderr, held now: while a cell runs, System.err goes to the notebook.
+    PrintStream err = System.err;
+    if (info.unsigned()) {
+      err.println("mixrl kernel: WARNING: " + connectionFile + " turns message signing off"
+          + " (\"signature_scheme\": \"none\"); any process that reaches the ports can run code");
     }
+    if (info.bindsEverywhere()) {
+      err.println("mixrl kernel: WARNING: binding to " + info.ip() + " (every interface): other"
+          + " machines can reach the kernel's ports; only the key keeps them out");
+    }
+    KernelChannels channels = new KernelChannels(info, err);
     // JShell and the imports first (about a second), so the first cell is not the slow one.
     MixrlKernel kernel = new MixrlKernel(CellEvaluator.onJvmClassPath(), version);
     kernel.onStartup();
-    kernel.becomeHandlerForConnection(connection);
-    connection.connect();
-    connection.waitUntilClose();
-  }
-
-  private static KernelConnectionProperties read(Path connectionFile) {
-    if (!Files.isRegularFile(connectionFile)) {
-      throw new IllegalArgumentException("connection file " + connectionFile + " does not exist");
-    }
+    kernel.serveOn(channels);
+    channels.start();
     try {
-      return KernelConnectionProperties.parse(Files.readString(connectionFile));
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "connection file " + connectionFile + " cannot be read: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "connection file " + connectionFile + " is not a Jupyter connection file: " + e.getMessage(), e);
+      channels.awaitShutdown();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

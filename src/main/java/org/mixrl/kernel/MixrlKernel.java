@@ -10,10 +10,12 @@ import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.MessageType;
 
 /**
- * The Jupyter side of the kernel: jjava-jupyter's {@link BaseKernel} handles the messaging
- * (execute, streams, display, interrupt, shutdown); this class answers each request with the
+ * The Jupyter side of the kernel: jjava-jupyter's {@link BaseKernel} handles the requests
+ * (execute, streams, display, interrupt, shutdown) that {@link KernelChannels} has verified;
+ * this class answers each one with the
  * {@link CellEvaluator}, {@link CodeAssist} and {@link DisplayRenderer}.
  */
 public final class MixrlKernel extends BaseKernel {
@@ -46,6 +48,28 @@ public final class MixrlKernel extends BaseKernel {
         new StringStyler.Builder().build());
     this.evaluator = evaluator;
     this.assist = new CodeAssist(evaluator.analysis());
+  }
+
+  /**
+   * Makes this kernel the handler of every request {@code channels} can deliver: the same table
+   * jjava's {@code becomeHandlerForConnection} sets up on its own connection class, which mixrl
+   * replaces with {@link KernelChannels} so that a forged or malformed message cannot stop a
+   * channel.
+   */
+  public void serveOn(KernelChannels channels) {
+    channels.handle(MessageType.EXECUTE_REQUEST, this::handleExecuteRequest);
+    channels.handle(MessageType.INSPECT_REQUEST, this::handleInspectRequest);
+    channels.handle(MessageType.COMPLETE_REQUEST, this::handleCompleteRequest);
+    channels.handle(MessageType.HISTORY_REQUEST, this::handleHistoryRequest);
+    channels.handle(MessageType.IS_COMPLETE_REQUEST, this::handleIsCodeCompeteRequest);
+    channels.handle(MessageType.KERNEL_INFO_REQUEST, this::handleKernelInfoRequest);
+    channels.handle(MessageType.SHUTDOWN_REQUEST, this::handleShutdownRequest);
+    channels.handle(MessageType.INTERRUPT_REQUEST, this::handleInterruptRequest);
+    commManager.setIOPubChannel(channels.iopub());
+    channels.handle(MessageType.COMM_OPEN_COMMAND, commManager::handleCommOpenCommand);
+    channels.handle(MessageType.COMM_MSG_COMMAND, commManager::handleCommMsgCommand);
+    channels.handle(MessageType.COMM_CLOSE_COMMAND, commManager::handleCommCloseCommand);
+    channels.handle(MessageType.COMM_INFO_REQUEST, commManager::handleCommInfoRequest);
   }
 
   @Override

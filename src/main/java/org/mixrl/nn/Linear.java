@@ -45,6 +45,21 @@ public final class Linear implements Module {
     return Affine.affine(x, weight, bias);
   }
 
+  /**
+   * act(x Wᵀ + b); ReLU and tanh are fused into the layer's graph node (same values and
+   * gradients as applying {@code act} to {@link #forward(Tensor)}, one node fewer).
+   */
+  public Tensor forward(Tensor x, Activation act) {
+    switch (act) {
+      case RELU:
+        return Affine.affine(x, weight, bias, Affine.Epilogue.RELU);
+      case TANH:
+        return Affine.affine(x, weight, bias, Affine.Epilogue.TANH);
+      default:
+        return act.apply(forward(x));
+    }
+  }
+
   public Tensor weight() {
     return weight;
   }

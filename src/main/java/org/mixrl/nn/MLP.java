@@ -48,9 +48,9 @@ public final class MLP implements Module {
     Tensor h = x;
     int last = layers.size() - 1;
     for (int i = 0; i < last; i++) {
-      h = config.activations().get(i).apply(layers.get(i).forward(h));
+      h = layers.get(i).forward(h, config.activations().get(i));
     }
-    return config.outputActivation().apply(layers.get(last).forward(h));
+    return layers.get(last).forward(h, config.outputActivation());
   }
 
   public MlpConfig config() {

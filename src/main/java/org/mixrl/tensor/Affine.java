@@ -10,15 +10,34 @@ package org.mixrl.tensor;
 public final class Affine {
   private Affine() {}
 
+  /** The pointwise function an affine node may apply to its own output. */
+  public enum Epilogue {
+    /** y = z. */
+    NONE,
+    /** y = max(z, 0); the subgradient at 0 is 0, as in {@link Tensor#relu()}. */
+    RELU,
+    /** y = tanh(z). */
+    TANH
+  }
+
   /**
    * y = x · weightᵀ + bias, with x [B, in], weight [out, in] (PyTorch layout), bias [out] or
    * null; returns [B, out]. No argument is modified.
    */
   public static Tensor affine(Tensor x, Tensor weight, Tensor bias) {
-    if (x == null || weight == null) {
+    return affine(x, weight, bias, Epilogue.NONE);
+  }
+
+  /**
+   * act(x · weightᵀ + bias) as one graph node: the same values and gradients, bit for bit, as
+   * {@code affine(x, weight, bias)} followed by {@link Tensor#relu()} or {@link Tensor#tanh()},
+   * without the activation's separate output array, graph node and per-element function calls.
+   */
+  public static Tensor affine(Tensor x, Tensor weight, Tensor bias, Epilogue act) {
+    if (x == null || weight == null || act == null) {
       throw new IllegalArgumentException(
-          "affine: x and weight must not be null (bias may be), got x=" + x + " weight="
-              + weight);
+          "affine: x, weight and act must not be null (bias may be), got x=" + x + " weight="
+              + weight + " act=" + act);
     }
     if (x.shape.length != 2 || weight.shape.length != 2) {
       throw new IllegalArgumentException(
@@ -48,11 +67,22 @@ public final class Affine {
       }
     }
     MatMul.multiplyTransposedB(xd, 0, wd, 0, y, 0, b, in, out);
+    // the activation overwrites the pre-activation in place: its backward needs only y
+    if (act == Epilogue.RELU) {
+      for (int i = 0; i < y.length; i++) {
+        y[i] = y[i] > 0 ? y[i] : 0.0;
+      }
+    } else if (act == Epilogue.TANH) {
+      for (int i = 0; i < y.length; i++) {
+        y[i] = Math.tanh(y[i]);
+      }
+    }
     return Tensor.result(
-        "affine",
+        act == Epilogue.NONE ? "affine" : "affine+" + act.name().toLowerCase(java.util.Locale.ROOT),
         y,
         new int[] {b, out},
-        (g, grads) -> {
+        (gOut, grads) -> {
+          double[] g = activationBackward(act, gOut, y);
           double[] gx = grads.of(x);
           if (gx != null) {
             // dx = g W : [B, out] x [out, in]
@@ -76,5 +106,24 @@ public final class Affine {
         x,
         weight,
         bias);
+  }
+
+  /**
+   * The gradient with respect to the pre-activation, written over {@code gOut} (each op owns
+   * its output's gradient buffer during the sweep). Computed as {@code 0.0 + g·f'} exactly as
+   * the separate activation op accumulates it into a fresh buffer, so the bits agree with the
+   * unfused graph (signed zeros and NaN included).
+   */
+  private static double[] activationBackward(Epilogue act, double[] g, double[] y) {
+    if (act == Epilogue.RELU) {
+      for (int i = 0; i < g.length; i++) {
+        g[i] = 0.0 + g[i] * (y[i] > 0 ? 1.0 : 0.0);
+      }
+    } else if (act == Epilogue.TANH) {
+      for (int i = 0; i < g.length; i++) {
+        g[i] = 0.0 + g[i] * (1 - y[i] * y[i]);
+      }
+    }
+    return g;
   }
 }

@@ -4,7 +4,9 @@ package org.mixrl.tensor;
 @FunctionalInterface
 interface Backward {
   /**
-   * @param gOut gradient of the loss with respect to this op's output (do not modify)
+   * @param gOut gradient of the loss with respect to this op's output. The sweep hands each op
+   *     its own buffer and never reads it again, so a rule may overwrite it as scratch (the
+   *     fused affine node does); it must not keep it.
    * @param grads gives the gradient buffer of an input, or null when it needs none
    */
   void apply(double[] gOut, Grads grads);

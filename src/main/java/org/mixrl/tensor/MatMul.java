@@ -10,19 +10,22 @@ package org.mixrl.tensor;
  *
  * <p>Results are bitwise identical for every thread count and on every JVM: each output element
  * is summed over {@code k} in one fixed order (blocks of {@value #KC}, inside a block groups of
- * four, {@code c + a0·b0 + a1·b1 + a2·b2 + a3·b3} left to right, plain multiply and add, no
- * fused multiply-add), and threads only split the output into tiles whose size does not depend
- * on the thread count.
+ * four, {@code fma(a3, b3, fma(a2, b2, fma(a1, b1, fma(a0, b0, c))))}), and threads only split
+ * the output into tiles whose size does not depend on the thread count. {@link Math#fma} is
+ * exactly rounded by the Java specification, so fused multiply-adds are as reproducible as
+ * plain ones (and one rounding per term instead of two). Products with one output column (a
+ * critic's last layer) use a dot-product order instead, fixed by the shape alone.
  *
  * <h2>How it is fast without the Vector API</h2>
  *
- * The inner loop is {@code c[j] = c[j] + a0*b0[j] + ... + a3*b3[j]} over five distinct arrays
- * all indexed by the bare loop variable. That exact shape matters: C2's auto-vectorizer on JDK
- * 17 gives up when the load and store indices carry different loop-invariant offsets (for
- * example {@code c[cOff + j]} and {@code b[bOff + j]}), measured at ~3 GFLOP/s against ~18 here.
- * So each block of B is copied ("packed") into separate row arrays and each row of C is copied
- * into a scratch row, both per thread. Four rows of B per pass (unrolling k) cut the loads and
- * stores of C per multiply-add, which bound a one-row axpy.
+ * The inner loop runs over the columns j of two rows of C at once, four k terms per pass,
+ * over separate arrays all indexed by the bare loop variable. That exact shape matters: C2's
+ * auto-vectorizer on JDK 17 gives up when the load and store indices carry different
+ * loop-invariant offsets (for example {@code c[cOff + j]} and {@code b[bOff + j]}), measured at
+ * ~3 GFLOP/s against ~18 here. So each block of B is copied ("packed") into separate row arrays
+ * and the two rows of C into scratch rows, both per thread. Four rows of B per pass (unrolling
+ * k) cut the loads and stores of C per multiply-add, and two rows of C per pass reuse every
+ * loaded B value twice.
  */
 public final class MatMul {
   /**
@@ -40,6 +43,12 @@ public final class MatMul {
 
   /** Products smaller than 64^3 multiply-adds run on the caller: a hand-off costs more. */
   private static final long PARALLEL_MIN_WORK = 64L * 64 * 64;
+
+  /**
+   * Which source shape of the two-row loop this JVM's C2 vectorizes best (see {@link
+   * #fma2x4}); both give the same bits, so this choice never changes a result.
+   */
+  private static final boolean B_IN_LOCALS = Runtime.version().feature() >= 21;
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -110,7 +119,11 @@ public final class MatMul {
     int rowTiles = (m + MC - 1) / MC;
     int colTiles = (n + NC - 1) / NC;
     int tiles = rowTiles * colTiles;
+    // one output column with contiguous rows of A (a critic's last layer): a dot product per
+    // row; the blocked kernel would run its vector loops over a single column
+    boolean dot = n == 1 && aColStride == 1;
     java.util.function.IntConsumer tile =
+        dot ? t -> dotRows(a, aOff, k, b, bOff, c, cOff, t * MC, Math.min(m, t * MC + MC)) :
         t -> {
           int i0 = (t / colTiles) * MC;
           int j0 = (t % colTiles) * NC;
@@ -126,6 +139,61 @@ public final class MatMul {
     }
   }
 
+  /**
+   * c[i] += Σ_p a[i, p]·b[p] for rows i0..i1 of a row-major A with row length k. Four partial
+   * sums (over p mod 4) keep four independent fused multiply-add chains in flight, and two rows
+   * share each load of b; every row is summed the same way: c + ((s0 + s1) + (s2 + s3)) with the
+   * k mod 4 tail fused onto that sum.
+   */
+  private static void dotRows(double[] a, int aOff, int k, double[] b, int bOff, double[] c,
+      int cOff, int i0, int i1) {
+    int k4 = k & ~3;
+    int i = i0;
+    for (; i + 1 < i1; i += 2) {
+      int r0 = aOff + i * k;
+      int r1 = r0 + k;
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      double t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+      for (int p = 0; p < k4; p += 4) {
+        double x0 = b[bOff + p];
+        double x1 = b[bOff + p + 1];
+        double x2 = b[bOff + p + 2];
+        double x3 = b[bOff + p + 3];
+        s0 = Math.fma(a[r0 + p], x0, s0);
+        s1 = Math.fma(a[r0 + p + 1], x1, s1);
+        s2 = Math.fma(a[r0 + p + 2], x2, s2);
+        s3 = Math.fma(a[r0 + p + 3], x3, s3);
+        t0 = Math.fma(a[r1 + p], x0, t0);
+        t1 = Math.fma(a[r1 + p + 1], x1, t1);
+        t2 = Math.fma(a[r1 + p + 2], x2, t2);
+        t3 = Math.fma(a[r1 + p + 3], x3, t3);
+      }
+      double u0 = (s0 + s1) + (s2 + s3);
+      double u1 = (t0 + t1) + (t2 + t3);
+      for (int p = k4; p < k; p++) {
+        u0 = Math.fma(a[r0 + p], b[bOff + p], u0);
+        u1 = Math.fma(a[r1 + p], b[bOff + p], u1);
+      }
+      c[cOff + i] += u0;
+      c[cOff + i + 1] += u1;
+    }
+    if (i < i1) {
+      int r0 = aOff + i * k;
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (int p = 0; p < k4; p += 4) {
+        s0 = Math.fma(a[r0 + p], b[bOff + p], s0);
+        s1 = Math.fma(a[r0 + p + 1], b[bOff + p + 1], s1);
+        s2 = Math.fma(a[r0 + p + 2], b[bOff + p + 2], s2);
+        s3 = Math.fma(a[r0 + p + 3], b[bOff + p + 3], s3);
+      }
+      double u0 = (s0 + s1) + (s2 + s3);
+      for (int p = k4; p < k; p++) {
+        u0 = Math.fma(a[r0 + p], b[bOff + p], u0);
+      }
+      c[cOff + i] += u0;
+    }
+  }
+
   /** C[i0:i1, j0:j1] += A[i0:i1, :] · B[:, j0:j1], the whole k reduction, on this thread. */
   private static void tile(
       double[] a, int aOff, int aRowStride, int aColStride,
@@ -133,53 +201,112 @@ public final class MatMul {
       double[] c, int cOff, int k, int n, int i0, int i1, int j0, int j1) {
     Scratch s = SCRATCH.get();
     double[][] bp = s.bRows;
-    double[] cr = s.cRow;
+    double[] cr0 = s.cRow0;
+    double[] cr1 = s.cRow1;
     int w = j1 - j0;
+    int k4 = 4 * aColStride;
     for (int p0 = 0; p0 < k; p0 += KC) {
       int kw = Math.min(KC, k - p0);
       pack(b, bOff, bTransposed, k, n, p0, kw, j0, w, bp);
-      for (int i = i0; i < i1; i++) {
-        int cRowStart = cOff + i * n + j0;
-        System.arraycopy(c, cRowStart, cr, 0, w);
+      int i = i0;
+      // two rows of C per pass: each packed B value is loaded once and used twice
+      for (; i + 1 < i1; i += 2) {
+        int cStart0 = cOff + i * n + j0;
+        int cStart1 = cStart0 + n;
+        System.arraycopy(c, cStart0, cr0, 0, w);
+        System.arraycopy(c, cStart1, cr1, 0, w);
+        int ai = aOff + i * aRowStride + p0 * aColStride;
+        int bi = ai + aRowStride;
+        int p = 0;
+        for (; p + 3 < kw; p += 4, ai += k4, bi += k4) {
+          fma2x4(B_IN_LOCALS, cr0, cr1, w,
+              a[ai], a[ai + aColStride], a[ai + 2 * aColStride], a[ai + 3 * aColStride],
+              a[bi], a[bi + aColStride], a[bi + 2 * aColStride], a[bi + 3 * aColStride],
+              bp[p], bp[p + 1], bp[p + 2], bp[p + 3]);
+        }
+        for (; p < kw; p++, ai += aColStride, bi += aColStride) {
+          fma1(cr0, w, a[ai], bp[p]);
+          fma1(cr1, w, a[bi], bp[p]);
+        }
+        System.arraycopy(cr0, 0, c, cStart0, w);
+        System.arraycopy(cr1, 0, c, cStart1, w);
+      }
+      if (i < i1) {
+        // the odd last row: the same fused multiply-adds in the same order as a row of a pair
+        int cStart0 = cOff + i * n + j0;
+        System.arraycopy(c, cStart0, cr0, 0, w);
         int ai = aOff + i * aRowStride + p0 * aColStride;
         int p = 0;
-        for (; p + 3 < kw; p += 4, ai += 4 * aColStride) {
-          double a0 = a[ai];
-          double a1 = a[ai + aColStride];
-          double a2 = a[ai + 2 * aColStride];
-          double a3 = a[ai + 3 * aColStride];
-          double[] b0 = bp[p];
-          double[] b1 = bp[p + 1];
-          double[] b2 = bp[p + 2];
-          double[] b3 = bp[p + 3];
-          axpy4(cr, w, a0, b0, a1, b1, a2, b2, a3, b3);
+        for (; p + 3 < kw; p += 4, ai += k4) {
+          fma1x4(cr0, w, a[ai], a[ai + aColStride], a[ai + 2 * aColStride],
+              a[ai + 3 * aColStride], bp[p], bp[p + 1], bp[p + 2], bp[p + 3]);
         }
         for (; p < kw; p++, ai += aColStride) {
-          axpy1(cr, w, a[ai], bp[p]);
+          fma1(cr0, w, a[ai], bp[p]);
         }
-        System.arraycopy(cr, 0, c, cRowStart, w);
+        System.arraycopy(cr0, 0, c, cStart0, w);
       }
     }
   }
 
   /**
-   * cr[0:w] += a0·b0 + a1·b1 + a2·b2 + a3·b3, summed left to right. A method of its own (not
-   * inlined by hand into {@link #tile}) so that C2 compiles and vectorizes this loop on its
-   * own profile: on JDK 25, with the loops inside tile, an uncommon trap in tile's other
-   * branches recompiled it into a version that ran SAC updates 2x slower than on JDK 17
-   * (SG-RP 103 vs 50 ms per update, same results); with the loops here both JDKs take ~50 ms.
+   * Two rows at once: r[j] = fma(x3, b3[j], fma(x2, b2[j], fma(x1, b1[j], fma(x0, b0[j],
+   * r[j])))) for r = c0 with x = a0*, and for r = c1 with x = a1*. Each B value serves both
+   * rows, which is what register blocking buys. The two loop bodies below do the same
+   * operations in the same order, so they give the same bits; they differ only in the source
+   * shape, because C2's auto-vectorizer is picky: JDK 17 vectorizes the form that indexes B
+   * again (with the B values in locals it ran at half the speed, ~9 against ~18 GFLOP/s in a
+   * same-JVM probe), and JDK 25 runs the form with locals ~15 % faster.
+   *
+   * <p>Methods of their own (not inlined by hand into {@link #tile}) so that C2 compiles and
+   * vectorizes each loop on its own profile: on JDK 25, with the loops inside tile, an uncommon
+   * trap in tile's other branches once recompiled it into a version that ran SAC updates 2x
+   * slower than on JDK 17.
    */
-  private static void axpy4(double[] cr, int w, double a0, double[] b0, double a1, double[] b1,
-      double a2, double[] b2, double a3, double[] b3) {
+  private static void fma2x4(boolean bInLocals, double[] c0, double[] c1, int w,
+      double a00, double a01, double a02, double a03,
+      double a10, double a11, double a12, double a13,
+      double[] b0, double[] b1, double[] b2, double[] b3) {
+    if (bInLocals) {
+      fma2x4Locals(c0, c1, w, a00, a01, a02, a03, a10, a11, a12, a13, b0, b1, b2, b3);
+      return;
+    }
     for (int j = 0; j < w; j++) {
-      cr[j] = cr[j] + a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+      c0[j] = Math.fma(a03, b3[j], Math.fma(a02, b2[j], Math.fma(a01, b1[j],
+          Math.fma(a00, b0[j], c0[j]))));
+      c1[j] = Math.fma(a13, b3[j], Math.fma(a12, b2[j], Math.fma(a11, b1[j],
+          Math.fma(a10, b0[j], c1[j]))));
     }
   }
 
-  /** cr[0:w] += a0·b0: the k remainder of {@link #axpy4}, same summation order. */
-  private static void axpy1(double[] cr, int w, double a0, double[] b0) {
+  /** {@link #fma2x4} with each B value loaded into a local once: the JDK 21+ shape. */
+  private static void fma2x4Locals(double[] c0, double[] c1, int w,
+      double a00, double a01, double a02, double a03,
+      double a10, double a11, double a12, double a13,
+      double[] b0, double[] b1, double[] b2, double[] b3) {
     for (int j = 0; j < w; j++) {
-      cr[j] = cr[j] + a0 * b0[j];
+      double x0 = b0[j];
+      double x1 = b1[j];
+      double x2 = b2[j];
+      double x3 = b3[j];
+      c0[j] = Math.fma(a03, x3, Math.fma(a02, x2, Math.fma(a01, x1, Math.fma(a00, x0, c0[j]))));
+      c1[j] = Math.fma(a13, x3, Math.fma(a12, x2, Math.fma(a11, x1, Math.fma(a10, x0, c1[j]))));
+    }
+  }
+
+  /** One row of {@link #fma2x4}: the same operations in the same order. */
+  private static void fma1x4(double[] c0, int w, double a00, double a01, double a02, double a03,
+      double[] b0, double[] b1, double[] b2, double[] b3) {
+    for (int j = 0; j < w; j++) {
+      c0[j] = Math.fma(a03, b3[j], Math.fma(a02, b2[j], Math.fma(a01, b1[j],
+          Math.fma(a00, b0[j], c0[j]))));
+    }
+  }
+
+  /** c[0:w] = fma(a, b[j], c[j]): the k remainder, continuing the same order. */
+  private static void fma1(double[] c0, int w, double a, double[] b0) {
+    for (int j = 0; j < w; j++) {
+      c0[j] = Math.fma(a, b0[j], c0[j]);
     }
   }
 
@@ -243,9 +370,10 @@ public final class MatMul {
     return x == y && xLen > 0 && yLen > 0 && xOff < yOff + yLen && yOff < xOff + xLen;
   }
 
-  /** Per-thread packing buffers: B block rows as separate arrays, and one row of C. */
+  /** Per-thread packing buffers: B block rows as separate arrays, and two rows of C. */
   private static final class Scratch {
     final double[][] bRows = new double[KC][NC];
-    final double[] cRow = new double[NC];
+    final double[] cRow0 = new double[NC];
+    final double[] cRow1 = new double[NC];
   }
 }

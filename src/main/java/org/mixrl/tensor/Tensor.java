@@ -13,7 +13,7 @@ import org.mixrl.random.RandomStream;
  * <p>Ops never modify their inputs; the only writes go through {@link #data()} (the live
  * backing array, used by optimizers) and {@link #grad()} (a live view of the gradient). Ops read like PyTorch's: {@code x.matmul(w).add(b)
  * .relu().sum().backward()}. Each op lives in a small class beside this one ({@link Elementwise},
- * {@link Reductions}, {@link ShapeOps}, {@link Indexing}, {@link LinAlg}) with its forward value
+ * {@link Reductions}, {@link ShapeOps}, {@link Indexing}, {@link MatMulOp}) with its forward value
  * and backward rule side by side; the methods here are the fluent front door.
  */
 public final class Tensor {
@@ -663,6 +663,6 @@ public final class Tensor {
 
   /** Matrix product: 2-D × 2-D, or batched 3-D with the batch axis broadcast. */
   public Tensor matmul(Tensor other) {
-    return LinAlg.matmul(this, other);
+    return MatMulOp.matmul(this, other);
   }
 }

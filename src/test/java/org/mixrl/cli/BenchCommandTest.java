@@ -20,4 +20,17 @@ class BenchCommandTest {
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--threads must be >= 1, got 0"), r.err());
   }
+
+  @Test
+  void badHiddenSizesBatchAndCasesAreRefusedWithTheirValue() {
+    CliRun.Result r = CliRun.run("bench", "sac", "--hidden", "64,x");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("'64,x'"), r.err());
+    r = CliRun.run("bench", "sac", "--hidden", "64,0");
+    assertTrue(r.err().contains("hidden sizes must be >= 1, got 0"), r.err());
+    r = CliRun.run("bench", "sac", "--batch", "1");
+    assertTrue(r.err().contains("--batch must be >= 2, got 1"), r.err());
+    r = CliRun.run("bench", "sac", "--cases", "sg-rp,ppo");
+    assertTrue(r.err().contains("'ppo'") && r.err().contains("sg-rp, sgm-mrp, sgm-lr"), r.err());
+  }
 }

@@ -8,13 +8,19 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mixrl.policy.Policy;
-import org.mixrl.policy.StatelessPolicy;
-import org.mixrl.random.RandomStream;
-import org.mixrl.tensor.Tensor;
 import org.mixrl.testing.PolicyCases;
+import org.mixrl.verify.CaseSuite;
+import org.mixrl.verify.Check;
+import org.mixrl.verify.EstimatorVerifier;
+import org.mixrl.verify.PropertyReport;
+import org.mixrl.verify.VerifyCase;
+import org.mixrl.verify.VerifyConfig;
 
-/** Laws every estimator obeys on every policy it supports, extremes included. */
+/**
+ * Laws every estimator obeys on every policy it supports, extremes included, checked by the
+ * verification kit: surrogate, entropy estimate and gradient finite; declared critic cost equal
+ * to the surrogate's and to the calls counted at the critic; same seed, same gradient.
+ */
 class EstimatorContractTest {
   static List<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
@@ -22,9 +28,7 @@ class EstimatorContractTest {
     for (PolicyCases.Case c : PolicyCases.oneDimensional(99, 64)) {
       for (String name : EstimatorSpec.names()) {
         Estimator e = new EstimatorSpec(name, o).create();
-        Policy probe = StatelessPolicy.of(c.policyClass(), c.components(), 1,
-            Tensor.vector(c.theta()), 1);
-        if (e.supports(probe)) {
+        if (e.supports(kitCase(c).policy())) {
           out.add(Arguments.of(name, c));
         }
       }
@@ -32,31 +36,22 @@ class EstimatorContractTest {
     return out;
   }
 
+  /** The generated policy with alpha 0.5 and 4 states, on the bump reward of its class. */
+  static VerifyCase kitCase(PolicyCases.Case c) {
+    return new VerifyCase(c.policyClass(), c.components(), 1, c.theta(),
+        c.policyClass().squashed() ? CaseSuite.BOX_BUMPS : CaseSuite.TWO_BUMPS, 0.5, 4);
+  }
+
   @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("cases")
   void surrogateEntropyAndGradientsAreFiniteAndCostIsAsDeclared(String name, PolicyCases.Case c) {
-    Estimator e = new EstimatorSpec(name, EstimatorOptions.defaults().withSamples(2)).create();
-    ActionValue q = c.policyClass().squashed() ? EstimatorUnbiasednessTest.BOX_BUMPS
-        : EstimatorUnbiasednessTest.TWO_BUMPS;
-    int[] evaluations = new int[1];
-    ActionValue counting = a -> {
-      evaluations[0] += a.size(1);
-      return q.evaluate(a);
-    };
-    Tensor theta = Tensor.vector(c.theta()).requiresGrad(true);
-    int batch = 4;
-    Surrogate s = e.surrogate(
-        StatelessPolicy.of(c.policyClass(), c.components(), 1, theta, batch), counting, 0.5,
-        RandomStream.of(c.label().hashCode()));
-    s.objective().backward();
-    assertTrue(Double.isFinite(s.objective().item()), "objective " + s.objective());
-    for (double v : s.entropy().data()) {
-      assertTrue(Double.isFinite(v), "entropy " + s.entropy());
+    Estimator e = EstimatorSpec.of(name).withSamples(2).create();
+    PropertyReport r = EstimatorVerifier.checkProperties(e, List.of(kitCase(c)),
+        VerifyConfig.quick().withSeed(c.label().hashCode()));
+    assertEquals(3, r.results().size(), "finiteness, cost and determinism ran");
+    for (Check check : List.of(Check.FINITENESS, Check.COST, Check.DETERMINISM)) {
+      assertTrue(r.results().stream().anyMatch(x -> x.check() == check), check.label());
     }
-    for (double v : theta.grad().data()) {
-      assertTrue(Double.isFinite(v), "gradient " + theta.grad());
-    }
-    assertEquals(e.criticEvaluationsPerState(c.components()), s.criticEvaluationsPerState());
-    assertEquals(s.criticEvaluationsPerState(), evaluations[0], "critic evaluations per state");
+    assertTrue(r.passed(), r.failures());
   }
 }

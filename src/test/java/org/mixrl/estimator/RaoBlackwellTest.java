@@ -15,10 +15,14 @@ import org.mixrl.policy.StatelessPolicy;
 import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.Tensor;
 import org.mixrl.testing.PolicyCases;
+import org.mixrl.verify.CaseSuite;
+import org.mixrl.verify.GradientDraws;
+import org.mixrl.verify.VerifyCase;
 
 /**
  * MRP is the Rao-Blackwellization of RP-LR over the component index, so the variance of its
- * logit gradient cannot exceed RP-LR's (same baseline, one draw per state).
+ * logit gradient cannot exceed RP-LR's (same baseline, one draw per state). Variances are
+ * measured with the verification kit's {@link GradientDraws}.
  */
 class RaoBlackwellTest {
   static final int REPEATS = 400;
@@ -31,16 +35,15 @@ class RaoBlackwellTest {
         .collect(Collectors.toList());
   }
 
-  static double[] logitVariances(Estimator est, PolicyCases.Case c, ActionValue q, long seed) {
+  /** Per-logit gradient variances over REPEATS batches, measured by the verification kit. */
+  static double[] logitVariances(Estimator est, PolicyCases.Case c, long seed) {
     int k = c.components();
-    String[] names = StatelessPolicy.parameterNames(c.policyClass(), k, 1);
-    double[] zeros = new double[names.length];
-    List<VarianceStudy.Row> rows = VarianceStudy.measure(est,
-        th -> StatelessPolicy.of(c.policyClass(), k, 1, th, BATCH), c.theta(), names, zeros, q,
-        0.3, REPEATS, RandomStream.of(seed), null);
+    VerifyCase vc = new VerifyCase(c.policyClass(), k, 1, c.theta(),
+        c.policyClass().squashed() ? CaseSuite.BOX_BUMPS : CaseSuite.TWO_BUMPS, 0.3, BATCH);
+    GradientDraws d = GradientDraws.of(est, vc, REPEATS, RandomStream.of(seed));
     double[] v = new double[k];
     for (int i = 0; i < k; i++) {
-      v[i] = rows.get(i).variance();
+      v[i] = d.variance(i);
     }
     return v;
   }
@@ -48,11 +51,8 @@ class RaoBlackwellTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("mixtures")
   void mrpLogitGradientVarianceIsAtMostRpLrs(PolicyCases.Case c) {
-    ActionValue q = c.policyClass().squashed() ? EstimatorUnbiasednessTest.BOX_BUMPS
-        : EstimatorUnbiasednessTest.TWO_BUMPS;
-    double[] mrp = logitVariances(new MarginalizedReparameterization(1, false), c, q, 1);
-    double[] rplr = logitVariances(
-        new ReparameterizedLikelihoodRatio(1, Baseline.none()), c, q, 2);
+    double[] mrp = logitVariances(new MarginalizedReparameterization(1, false), c, 1);
+    double[] rplr = logitVariances(new ReparameterizedLikelihoodRatio(1, Baseline.none()), c, 2);
     // Each variance estimate has relative SE ~ sqrt(2/(R-1)) (Gaussian approximation); allow
     // 4 of those for the ratio, so the test fails only on a real violation.
     double slack = 1 + 4 * Math.sqrt(2.0 / (REPEATS - 1)) * Math.sqrt(2);

@@ -183,17 +183,17 @@ class CellEvaluatorTest {
   }
 
   private static void stopAfterStart(String cell) throws Exception {
-    CompletableFuture<Throwable> outcome =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                evaluator.eval(cell + "\nSystem.out.println(\"not reached\");");
-                return null;
-              } catch (Throwable t) {
-                return t;
-              }
-            });
-    Thread.sleep(500);
+    System.clearProperty("mixrl.test.started");
+    // One block, so the marker and the cell's code run in the same snippet: a stop that lands
+    // while JShell still compiles (slow on a loaded machine) would end the cell before the
+    // loop started and leave it running, so stop only once the marker says it runs.
+    CompletableFuture<Throwable> outcome = evalAsync(
+        "{ System.setProperty(\"mixrl.test.started\", \"yes\"); " + cell + " }"
+            + "\nSystem.out.println(\"not reached\");");
+    while (System.getProperty("mixrl.test.started") == null) {
+      Thread.sleep(20);
+    }
+    Thread.sleep(100);
     evaluator.stop();
     Throwable t = outcome.get();
     assertInstanceOf(CellException.class, t);

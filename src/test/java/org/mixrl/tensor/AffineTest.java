@@ -56,6 +56,58 @@ class AffineTest {
   }
 
   @Test
+  void fusedActivationsAgreeWithCentralDifferences() {
+    for (Affine.Epilogue act : Affine.Epilogue.values()) {
+      GradCheck.Result r =
+          GradCheck.check(
+              t -> Affine.affine(t[0], t[1], t[2], act).square().sum(),
+              Tensor.randn(rng, 6, 4),
+              Tensor.randn(rng, 5, 4),
+              Tensor.randn(rng, 5));
+      assertTrue(r.passed(1e-7), act + ": " + r);
+    }
+  }
+
+  @Test
+  void fusedActivationsEqualTheSeparateOpsBitForBit() {
+    // values and all three gradients, compared by raw bits (signed zeros included): the fused
+    // node is an optimisation, never a change in numbers
+    for (Affine.Epilogue act : Affine.Epilogue.values()) {
+      Tensor x = Tensor.randn(rng, 7, 5);
+      Tensor w = Tensor.randn(rng, 3, 5);
+      Tensor b = Tensor.randn(rng, 3);
+      Tensor u = Tensor.randn(rng, 7, 3); // upstream weights, some negative
+      Tensor[] fused = leaves(x, w, b);
+      Tensor yf = Affine.affine(fused[0], fused[1], fused[2], act);
+      yf.mul(u).sum().backward();
+      Tensor[] plain = leaves(x, w, b);
+      Tensor z = Affine.affine(plain[0], plain[1], plain[2]);
+      Tensor yp = act == Affine.Epilogue.RELU ? z.relu() : act == Affine.Epilogue.TANH ? z.tanh() : z;
+      yp.mul(u).sum().backward();
+      assertBitsEqual(yp.toArray(), yf.toArray(), act + " value");
+      for (int i = 0; i < 3; i++) {
+        assertBitsEqual(plain[i].grad().toArray(), fused[i].grad().toArray(), act + " grad " + i);
+      }
+    }
+  }
+
+  private static Tensor[] leaves(Tensor... ts) {
+    Tensor[] out = new Tensor[ts.length];
+    for (int i = 0; i < ts.length; i++) {
+      out[i] = Tensor.of(ts[i].toArray(), ts[i].shape()).requiresGrad(true);
+    }
+    return out;
+  }
+
+  private static void assertBitsEqual(double[] want, double[] got, String what) {
+    assertEquals(want.length, got.length, what);
+    for (int i = 0; i < want.length; i++) {
+      assertEquals(Double.doubleToRawLongBits(want[i]), Double.doubleToRawLongBits(got[i]),
+          what + " at " + i + ": " + want[i] + " vs " + got[i]);
+    }
+  }
+
+  @Test
   void onlyInputsThatRequireGradReceiveGradients() {
     Tensor x = Tensor.randn(rng, 2, 3);
     Tensor w = Tensor.randn(rng, 4, 3).requiresGrad(true);

@@ -163,6 +163,74 @@ class MatMulTest {
     }
   }
 
+  /**
+   * The documented summation order, written out element by element: over k blocks of 64, inside
+   * a block groups of four nested fused multiply-adds onto the running value, then the block's
+   * remainder one fused multiply-add at a time. One output column with contiguous rows of A
+   * (n = 1, not Aᵀ) is a dot product: four partial sums over p mod 4, ((s0 + s1) + (s2 + s3)),
+   * the tail fused onto that, then added to c.
+   */
+  private static double documentedOrder(Variant v, double[] a, double[] b, double c, int i, int j,
+      int m, int k, int n) {
+    java.util.function.IntToDoubleFunction x =
+        p -> v == Variant.TRANSPOSED_A ? a[p * m + i] : a[i * k + p];
+    java.util.function.IntToDoubleFunction y =
+        p -> v == Variant.TRANSPOSED_B ? b[j * k + p] : b[p * n + j];
+    if (n == 1 && v != Variant.TRANSPOSED_A) {
+      double[] s = new double[4];
+      int k4 = k - k % 4;
+      for (int p = 0; p < k4; p++) {
+        s[p % 4] = Math.fma(x.applyAsDouble(p), y.applyAsDouble(p), s[p % 4]);
+      }
+      double u = (s[0] + s[1]) + (s[2] + s[3]);
+      for (int p = k4; p < k; p++) {
+        u = Math.fma(x.applyAsDouble(p), y.applyAsDouble(p), u);
+      }
+      return c + u;
+    }
+    for (int p0 = 0; p0 < k; p0 += 64) {
+      int end = Math.min(k, p0 + 64);
+      int p = p0;
+      for (; p + 3 < end; p += 4) {
+        c = Math.fma(x.applyAsDouble(p + 3), y.applyAsDouble(p + 3),
+            Math.fma(x.applyAsDouble(p + 2), y.applyAsDouble(p + 2),
+                Math.fma(x.applyAsDouble(p + 1), y.applyAsDouble(p + 1),
+                    Math.fma(x.applyAsDouble(p), y.applyAsDouble(p), c))));
+      }
+      for (; p < end; p++) {
+        c = Math.fma(x.applyAsDouble(p), y.applyAsDouble(p), c);
+      }
+    }
+    return c;
+  }
+
+  @ParameterizedTest(name = "{0}x{1}x{2}")
+  @CsvSource({"1,1,1", "5,7,1", "6,130,1", "3,131,5", "8,64,300", "7,67,257", "65,9,3"})
+  void everyElementIsSummedInTheDocumentedOrderBitForBit(int m, int k, int n) {
+    // Bitwise, not within a tolerance: this pins the order that makes results reproducible
+    // (odd and even rows, k remainders and block edges, column panels, the one-column path).
+    SplittableRandom rng = new SplittableRandom(11L * m + k + 7L * n);
+    double[] a = random(rng, m * k);
+    double[] b = random(rng, k * n);
+    double[] c0 = random(rng, m * n);
+    for (Variant v : Variant.values()) {
+      for (int t = 1; t <= 2; t++) {
+        MatMul.setThreads(t);
+        double[] c = c0.clone();
+        call(v, a, 0, b, 0, c, 0, m, k, n);
+        for (int i = 0; i < m; i++) {
+          for (int j = 0; j < n; j++) {
+            double want = documentedOrder(v, a, b, c0[i * n + j], i, j, m, k, n);
+            assertEquals(Double.doubleToRawLongBits(want),
+                Double.doubleToRawLongBits(c[i * n + j]),
+                v + " " + m + "x" + k + "x" + n + " element " + i + "," + j + ", " + t
+                    + " thread(s)");
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void wideShortProductsAlsoAgreeAcrossThreadCounts() {
     // m below one row tile, n spanning several column panels: the column split is exercised.

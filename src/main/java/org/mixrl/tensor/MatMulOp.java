@@ -1,8 +1,12 @@
 package org.mixrl.tensor;
 
-/** Matrix products. All arithmetic goes through {@link MatMul}, the one kernel. */
-final class LinAlg {
-  private LinAlg() {}
+/**
+ * The differentiable matrix product behind {@link Tensor#matmul}: shapes, batch broadcasting
+ * and the backward rule. It has no arithmetic of its own: every product, forward and backward,
+ * is a call to {@link MatMul}, the one kernel (and the one public entry for raw arrays).
+ */
+final class MatMulOp {
+  private MatMulOp() {}
 
   /**
    * C = A B for 2-D operands, or per batch for 3-D operands, where a 2-D operand or a batch of

@@ -1,0 +1,125 @@
+package org.mixrl.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.junit.jupiter.api.Test;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+/**
+ * The serving loops over real sockets, with recording handlers instead of a JShell kernel: a
+ * forged message, a handler that throws and a misrouted request must each leave the channel
+ * serving the next signed request. (The protocol test does the same through jupyter_client.)
+ */
+class KernelChannelsTest {
+  private static final String KEY = "test-key";
+  private static final long WAIT_S = 10;
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static List<byte[]> request(String key, String type, String content) {
+    MessageSigner signer = MessageSigner.of("hmac-sha256", key);
+    String header = "{\"msg_id\": \"" + type + "-" + System.nanoTime() + "\", \"username\": \"t\","
+        + " \"session\": \"s\", \"date\": \"2026-01-01T00:00:00.000Z\", \"msg_type\": \"" + type
+        + "\", \"version\": \"5.3\"}";
+    List<byte[]> parts = new ArrayList<>();
+    for (String p : List.of(header, "{}", "{}", content)) {
+      parts.add(p.getBytes(StandardCharsets.UTF_8));
+    }
+    List<byte[]> frames = new ArrayList<>(List.of(WireCodec.DELIMITER, signer.sign(parts)));
+    frames.addAll(parts);
+    return frames;
+  }
+
+  @Test
+  void forgedFailingAndMisroutedMessagesLeaveEveryChannelServing() throws Exception {
+    ConnectionInfo info = new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(),
+        freePort(), freePort(), KEY, "hmac-sha256");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    KernelChannels channels = new KernelChannels(info, new PrintStream(err, true, StandardCharsets.UTF_8));
+    BlockingQueue<String> handled = new LinkedBlockingQueue<>();
+    channels.handle(MessageType.KERNEL_INFO_REQUEST, (env, m) -> handled.add("kernel_info"));
+    channels.handle(MessageType.EXECUTE_REQUEST, (env, m) -> {
+      handled.add("execute");
+      throw new IllegalStateException("handler bug");
+    });
+    channels.handle(MessageType.SHUTDOWN_REQUEST, (env, m) -> {
+      handled.add("shutdown");
+      env.markForShutdown();
+    });
+    channels.start();
+    Thread waiter = new Thread(() -> {
+      try {
+        channels.awaitShutdown();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    waiter.start();
+
+    try (ZMQ.Context ctx = ZMQ.context(1)) {
+      ZMQ.Socket shell = ctx.socket(SocketType.DEALER);
+      ZMQ.Socket control = ctx.socket(SocketType.DEALER);
+      shell.setIdentity("tester".getBytes(StandardCharsets.US_ASCII));
+      shell.setLinger(0);
+      control.setLinger(0);
+      shell.connect(info.endpoint(info.shellPort()));
+      control.connect(info.endpoint(info.controlPort()));
+
+      Frames.send(shell, request("wrong-key", "execute_request", "{\"code\": \"1\"}"));
+      Frames.send(shell, request(KEY, "kernel_info_request", "{}"));
+      assertEquals("kernel_info", handled.poll(WAIT_S, TimeUnit.SECONDS), "after a forged execute_request");
+
+      Frames.send(shell, request(KEY, "execute_request", "{\"code\": \"1\"}"));
+      Frames.send(shell, request(KEY, "kernel_info_request", "{}"));
+      assertEquals("execute", handled.poll(WAIT_S, TimeUnit.SECONDS));
+      assertEquals("kernel_info", handled.poll(WAIT_S, TimeUnit.SECONDS), "after a handler threw");
+
+      Frames.send(control, request(KEY, "execute_request", "{\"code\": \"1\"}"));
+      Frames.send(control, request("wrong-key", "shutdown_request", "{\"restart\": false}"));
+      Frames.send(control, request(KEY, "kernel_info_request", "{}"));
+      assertEquals("kernel_info", handled.poll(WAIT_S, TimeUnit.SECONDS), "control after misrouted and forged");
+
+      ZMQ.Socket hb = ctx.socket(SocketType.REQ);
+      hb.setLinger(0);
+      hb.setReceiveTimeOut((int) TimeUnit.SECONDS.toMillis(WAIT_S));
+      hb.connect(info.endpoint(info.hbPort()));
+      hb.send("ping");
+      assertEquals("ping", hb.recvStr());
+
+      Frames.send(control, request(KEY, "shutdown_request", "{\"restart\": false}"));
+      assertEquals("shutdown", handled.poll(WAIT_S, TimeUnit.SECONDS));
+      waiter.join(TimeUnit.SECONDS.toMillis(WAIT_S));
+      assertTrue(!waiter.isAlive(), "awaitShutdown did not return after a shutdown request");
+      shell.close();
+      control.close();
+      hb.close();
+    }
+    String log = err.toString(StandardCharsets.UTF_8);
+    assertTrue(log.contains("dropped a message on shell from identity tester: signature does not verify"), log);
+    assertTrue(log.contains("execute_request on shell failed and was skipped: java.lang.IllegalStateException: handler bug"), log);
+    assertTrue(log.contains("on control from identity 0x"), log);
+    assertTrue(log.contains("execute_request is not served on control"), log);
+    assertEquals(4, log.lines().count(), log); // forged on shell, handler bug, misrouted and forged on control
+    assertNotNull(channels.iopub());
+  }
+}
