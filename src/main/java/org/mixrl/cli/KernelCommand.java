@@ -50,7 +50,9 @@ final class KernelCommand implements Runnable {
     static Path dir(Location l) {
       if (l != null && l.prefix != null) {
         // An empty prefix would resolve against the current directory: refuse it.
-        OutputPaths.checkDirectory("--prefix", l.prefix);
+        if (l.prefix.toString().isEmpty()) {
+          throw new IllegalArgumentException("--prefix: the path is empty; give a directory");
+        }
       }
       return l == null || l.prefix == null ? KernelSpec.userDir(System.getenv()) : KernelSpec.prefixDir(l.prefix);
     }
