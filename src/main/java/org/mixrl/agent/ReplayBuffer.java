@@ -155,4 +155,29 @@ public final class ReplayBuffer {
     next = nx;
     size = sz;
   }
+
+  /**
+   * A copy with room for {@code newCapacity} transitions, for a run extended past the length
+   * its ring was sized for. Only a buffer that never overwrote a transition can grow: then the
+   * copy holds the same transitions in the same slots, and draws the same batches, as a buffer
+   * built with {@code newCapacity} from the start.
+   */
+  public ReplayBuffer grownTo(int newCapacity) {
+    if (newCapacity < capacity) {
+      throw new IllegalArgumentException("ReplayBuffer: cannot shrink from " + capacity + " to "
+          + newCapacity);
+    }
+    if (size == capacity && newCapacity > capacity && next != 0) {
+      throw new IllegalStateException("ReplayBuffer: a ring that wrapped cannot grow");
+    }
+    ReplayBuffer b = new ReplayBuffer(newCapacity, obsDim, actionDim);
+    System.arraycopy(obs, 0, b.obs, 0, size * obsDim);
+    System.arraycopy(actions, 0, b.actions, 0, size * actionDim);
+    System.arraycopy(rewards, 0, b.rewards, 0, size);
+    System.arraycopy(nextObs, 0, b.nextObs, 0, size * obsDim);
+    System.arraycopy(terminated, 0, b.terminated, 0, size);
+    b.size = size;
+    b.next = size % newCapacity;
+    return b;
+  }
 }

@@ -41,7 +41,10 @@ public final class Main implements Runnable {
 
   /** Entry point: runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(newCommandLine().execute(args));
+    GracefulStop.install();
+    int code = newCommandLine().execute(args);
+    GracefulStop.finished();
+    System.exit(code);
   }
 
   /**

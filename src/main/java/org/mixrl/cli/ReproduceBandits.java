@@ -18,11 +18,13 @@ import org.mixrl.experiment.BanditLearning.CriticKind;
 import org.mixrl.experiment.Bootstrap;
 import org.mixrl.experiment.VarianceComparison;
 import org.mixrl.plot.Charts;
+import org.mixrl.policy.PolicyLayout;
+import org.mixrl.theory.EntropyRobustness;
 import org.mixrl.random.RandomStream;
 
 /**
  * The estimator half of {@code mixrl reproduce}: gradient variance of the mixture estimators on
- * a smooth, the two-bump and a sharp reward, and bandit learning curves with each estimator.
+ * a wide-bump, the two-bump and a sharp reward, and bandit learning curves with each estimator.
  */
 final class ReproduceBandits {
   /** The fixed GM_3 policy of the variance study (the example of `mixrl variance`). */
@@ -113,8 +115,9 @@ final class ReproduceBandits {
     int lr = MIXTURE_ESTIMATORS.indexOf("lr");
     int mrp = MIXTURE_ESTIMATORS.indexOf("mrp");
     int rplr = MIXTURE_ESTIMATORS.indexOf("rplr");
-    md.append("\nPaper: MRP has lower variance than the alternatives (under smoothness"
-        + " assumptions). Measured: ");
+    md.append("\nPaper (" + ReproduceTheory.PAPER + ", abstract): MRP is proved to offer \"lower"
+        + " variance than the standard likelihood-ratio (LR) approach\". Measured at this alpha"
+        + " (docs/estimators.md has other alphas): ");
     for (int i = 0; i < nr; i++) {
       md.append(String.format(Locale.ROOT, "%s reward — %s wins on total variance (MRP/LR ="
           + " %.2f); ", ReproducePlan.VARIANCE_REWARDS.get(i)[0],
@@ -238,7 +241,7 @@ final class ReproduceBandits {
   }
 
   private static String key(Config c) {
-    return ReproduceTheory.label(c.policyClass().shortName(), c.components()) + "/"
+    return EntropyRobustness.label(new PolicyLayout(c.policyClass(), c.components(), 1)) + "/"
         + c.estimator().toUpperCase(Locale.ROOT);
   }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import me.tongfei.progressbar.ProgressBar;
+import org.mixrl.experiment.sweep.RunOrder;
 import org.mixrl.experiment.sweep.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +44,11 @@ final class SweepRunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
+  @Option(names = "--order-by", paramLabel = "KEY", split = ",",
+      description = "Take runs in the order of these options' values, then by id (default: id"
+          + " order); e.g. --order-by seed runs every setting's seed 1 before any seed 2.")
+  List<String> orderBy = List.of();
+
   /** Log of a worker process (the JVM's own output) inside the run directory. */
   static final String WORKER_LOG = "worker.log";
 
@@ -53,16 +59,27 @@ final class SweepRunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--workers must be >= 1, got " + n);
     }
     Sweep sweep = Sweep.at(dir);
-    List<String> todo = sweep.notDone();
+    List<String> todo = RunOrder.by(sweep, sweep.notDone(), orderBy);
     int total = sweep.ids().size();
     PrintWriter o = spec.commandLine().getOut();
     Set<Process> live = ConcurrentHashMap.newKeySet();
     // a pool killed by Ctrl-C or SIGTERM takes its workers with it; their locks die with them
-    Thread reaper = new Thread(() -> live.forEach(Process::destroy));
+    // (SIGTERM: each worker saves a checkpoint first; wait for them within the grace period)
+    Thread reaper = new Thread(() -> {
+      live.forEach(Process::destroy);
+      for (Process p : live) {
+        try {
+          p.waitFor(GracefulStop.GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
     Runtime.getRuntime().addShutdownHook(reaper);
     AtomicInteger finished = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
     AtomicInteger busy = new AtomicInteger();
+    AtomicInteger interrupted = new AtomicInteger();
     List<String> failedIds = java.util.Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(n);
     try (ProgressBar bar = ProgressBars.create("sweep", total, "runs", quiet)) {
@@ -74,6 +91,7 @@ final class SweepRunCommand implements Callable<Integer> {
           switch (result) {
             case "done" -> finished.incrementAndGet();
             case "busy" -> busy.incrementAndGet();
+            case "interrupted" -> interrupted.incrementAndGet();
             default -> {
               failed.incrementAndGet();
               failedIds.add(id);
@@ -99,8 +117,9 @@ final class SweepRunCommand implements Callable<Integer> {
         // already shutting down: the hook runs
       }
     }
-    o.printf("%s: %d finished, %d failed, %d running elsewhere, %d were already done%n",
-        sweep.dir(), finished.get(), failed.get(), busy.get(), total - todo.size());
+    o.printf("%s: %d finished, %d failed, %d interrupted, %d running elsewhere, %d were"
+            + " already done%n", sweep.dir(), finished.get(), failed.get(), interrupted.get(),
+        busy.get(), total - todo.size());
     for (String id : failedIds) {
       o.println("failed " + id + ": see " + sweep.runDir(id).resolve(Sweep.FAILED_FILE));
     }
@@ -108,12 +127,16 @@ final class SweepRunCommand implements Callable<Integer> {
     return failed.get() == 0 ? 0 : 1;
   }
 
-  /** Runs one worker process for {@code id}; returns done, failed or busy. */
+  /**
+   * Runs one worker process for {@code id}; returns done (by this worker), failed, interrupted
+   * or busy (another process had it, or finished it meanwhile).
+   */
   private static String runOne(Sweep sweep, String id, Set<Process> live)
       throws IOException, InterruptedException {
     Path rd = sweep.runDir(id);
     List<String> cmd = new ArrayList<>(ChildJvm.mainCommand());
-    cmd.addAll(List.of("sweep", "task", sweep.dir().toString(), "--run", id));
+    cmd.addAll(List.of("sweep", "task", sweep.dir().toString(), "--run", id,
+        "--exit-with-parent"));
     Path log = rd.resolve(WORKER_LOG);
     // slack for file systems that keep modification times in whole seconds
     FileTime started = FileTime.fromMillis(System.currentTimeMillis() - 2000);
@@ -127,12 +150,15 @@ final class SweepRunCommand implements Callable<Integer> {
       live.remove(p);
     }
     if (Files.exists(rd.resolve(Sweep.DONE_FILE))) {
-      return "done";
+      return finishedBy(rd.resolve(Sweep.DONE_FILE)) == p.pid() ? "done" : "busy";
     }
     Path failedFile = rd.resolve(Sweep.FAILED_FILE);
     if (Files.exists(failedFile)
         && Files.getLastModifiedTime(failedFile).compareTo(started) >= 0) {
       return "failed";
+    }
+    if (Sweep.INTERRUPTED_CODES.contains(code)) {
+      return "interrupted";
     }
     if (code != 0) {
       // the worker died without recording it (a signal, a JVM crash): record it here
@@ -140,5 +166,18 @@ final class SweepRunCommand implements Callable<Integer> {
       return "failed";
     }
     return "busy";
+  }
+
+  /** The pid recorded in done.json, -1 if it has none (written before pids were recorded). */
+  private static long finishedBy(Path done) throws IOException {
+    try {
+      Object o = org.mixrl.experiment.Json.parse(Files.readString(done));
+      if (o instanceof java.util.Map<?, ?> m && m.get("pid") instanceof Long pid) {
+        return pid;
+      }
+    } catch (IllegalArgumentException e) {
+      // unreadable: not ours to claim
+    }
+    return -1;
   }
 }

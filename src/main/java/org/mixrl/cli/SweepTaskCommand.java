@@ -48,6 +48,14 @@ final class SweepTaskCommand implements Callable<Integer> {
       description = "Run list written at submission (default: the sweep's newest).")
   Path list;
 
+  @Option(names = "--exit-with-parent", hidden = true,
+      description = "Stop (checkpoint, then exit) when the parent process dies; `sweep run`"
+          + " passes it to its workers so that killing the pool leaves no orphan.")
+  boolean exitWithParent;
+
+  /** How often a worker checks that its parent is alive. */
+  static final long PARENT_POLL_MILLIS = 500;
+
   /** Runs the command line in this JVM, all its output into the log. */
   static final CommandRunner IN_PROCESS = (args, log) -> {
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
@@ -57,6 +65,9 @@ final class SweepTaskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    if (exitWithParent) {
+      watchParent();
+    }
     Sweep sweep = Sweep.at(dir);
     String id = which.run != null ? which.run
         : SlurmArray.runForTask(list != null ? list : SlurmArray.newestList(sweep), which.index);
@@ -66,9 +77,39 @@ final class SweepTaskCommand implements Callable<Integer> {
       case FINISHED -> "finished";
       case ALREADY_DONE -> "already done, skipped";
       case BUSY -> "running elsewhere (locked), skipped";
+      case INTERRUPTED -> "interrupted; its checkpoint is kept and the next sweep run resumes"
+          + " it";
       case FAILED -> "failed; see " + sweep.runDir(id).resolve(Sweep.FAILED_FILE);
     });
     o.flush();
-    return outcome == RunOutcome.FAILED ? 1 : 0;
+    return switch (outcome) {
+      case FAILED -> 1;
+      case INTERRUPTED -> TrainCommand.INTERRUPTED;
+      default -> 0;
+    };
+  }
+
+  /**
+   * Exits (through the shutdown hooks, so a running train saves a checkpoint first) once the
+   * parent dies: a `sweep run` killed with SIGKILL cannot stop its workers itself, and an
+   * orphan would keep the run's lock and compete with the next `sweep run`.
+   */
+  private static void watchParent() {
+    ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+    if (parent == null) {
+      return;
+    }
+    Thread t = new Thread(() -> {
+      try {
+        while (parent.isAlive()) {
+          Thread.sleep(PARENT_POLL_MILLIS);
+        }
+        System.exit(TrainCommand.INTERRUPTED);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "mixrl-parent-watch");
+    t.setDaemon(true);
+    t.start();
   }
 }

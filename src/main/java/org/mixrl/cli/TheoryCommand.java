@@ -2,12 +2,16 @@ package org.mixrl.cli;
 
 import java.io.PrintWriter;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mixrl.bandit.BumpsReward;
 import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.policy.PolicyClass;
+import org.mixrl.theory.Continuation;
 import org.mixrl.theory.ExactObjective;
 import org.mixrl.theory.GaussianThreshold;
 import org.mixrl.theory.StationaryPoints;
@@ -17,20 +21,24 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mixrl theory}: the Gaussian threshold and the best stationary point of a class. */
+/**
+ * {@code mixrl theory}: the Gaussian threshold, the best local maximum of a class, its
+ * stationary points of every kind, and maxima followed in alpha.
+ */
 @Command(
     name = "theory",
     mixinStandardHelpOptions = true,
     versionProvider = MixrlVersion.class,
     description = "Exact theory on a 1-D bandit reward (docs/theory.md).",
-    subcommands = {TheoryCommand.Threshold.class, TheoryCommand.Optimum.class})
+    subcommands = {TheoryCommand.Threshold.class, TheoryCommand.Optimum.class,
+      TheoryCommand.Stationary.class, TheoryCommand.ContinuationCommand.class})
 final class TheoryCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing required subcommand: threshold or optimum");
+        spec.commandLine(), "Missing required subcommand: threshold, optimum, stationary or continuation");
   }
 
   /** {@code mixrl theory threshold --reward SPEC}. */
@@ -67,19 +75,8 @@ final class TheoryCommand implements Runnable {
     }
   }
 
-  /** {@code mixrl theory optimum --reward SPEC --policy C --components K --alpha A}. */
-  @Command(
-      name = "optimum",
-      mixinStandardHelpOptions = true,
-      versionProvider = MixrlVersion.class,
-      description = {
-        "Best stationary point of the exact J = E[r] + alpha H.",
-        "Seeded multi-start searches. Last line: J=<value> expected_reward=<value>",
-        "type=<maximum|saddle|minimum|degenerate|diverged|not_converged>"
-      })
-  static final class Optimum implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
+  /** Class, K and alpha options shared by the subcommands that search a policy class. */
+  static final class ClassOptions {
     @Option(names = "--reward", required = true, description = "1-D reward (bumps:...).")
     String reward;
 
@@ -87,74 +84,193 @@ final class TheoryCommand implements Runnable {
     String policy;
 
     @Option(names = "--components",
-        description = "K: must be 1 for g and sg (default); default 5 for gm and sgm, as in train.")
+        description = "K in 1..16: must be 1 for g and sg (default); default 5 for gm and sgm,"
+            + " as in train.")
     Integer components;
 
-    @Option(names = "--alpha", required = true, description = "Entropy scale alpha > 0.")
-    double alpha;
-
-    @Option(names = "--starts", defaultValue = "8", description = "Random starts (default 8).")
+    @Option(names = "--starts", defaultValue = "32",
+        description = "Random starts, in addition to the structured ones (default 32).")
     int starts;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the starts (default 0).")
     long seed;
 
-    @Override
-    public Integer call() {
-      PolicyClass pc = PolicyClass.parse(policy);
+    PolicyClass policyClass() {
+      return PolicyClass.parse(policy);
+    }
+
+    /** K after the checks of the class/K combination. */
+    int k() {
+      PolicyClass pc = policyClass();
       int k = components != null ? components : EstimatorSpec.defaultComponents(pc);
-      TheoryBounds.alpha(alpha);
-      if (starts < 1) {
-        throw new IllegalArgumentException("--starts must be >= 1, got " + starts);
+      if (k < 1 || k > 16) {
+        throw new IllegalArgumentException("--components must be in 1..16, got " + k);
       }
       if (!pc.mixture() && k != 1) {
         throw new IllegalArgumentException(
             "--components must be 1 for --policy " + pc.shortName() + ", got " + k);
       }
-      if (k < 1 || k > 16) {
-        throw new IllegalArgumentException("--components must be in 1..16, got " + k);
+      if (starts < 0) {
+        throw new IllegalArgumentException("--starts must be >= 0, got " + starts);
       }
-      BumpsReward r = TheoryBounds.reward("--reward", BumpsReward.parse(reward));
-      ExactObjective j = new ExactObjective(r, pc, k, alpha);
-      StationaryPoints.Settings s =
-          StationaryPoints.Settings.defaults().withStarts(starts).withSeed(seed);
+      return k;
+    }
+
+    static double checkAlpha(double alpha) {
+      return TheoryBounds.alpha(alpha);
+    }
+  }
+
+  /** {@code mixrl theory optimum --reward SPEC --policy C --components K --alpha A}. */
+  @Command(
+      name = "optimum",
+      mixinStandardHelpOptions = true,
+      versionProvider = MixrlVersion.class,
+      description = {
+        "Best local maximum of the exact J = E[r] + alpha H.",
+        "From structured and seeded random starts (ascent, Newton polish, Hessian classification). A line 'unbounded:' names the",
+        "escaping direction when starts diverge (on the line J is unbounded for every alpha).",
+        "Last line: J=<value> expected_reward=<value> type=maximum, or, when no start ended",
+        "at a local maximum, J=nan expected_reward=nan type=none evidence=<counts>"
+      })
+  static final class Optimum implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @CommandLine.Mixin ClassOptions options;
+
+    @Option(names = "--alpha", required = true, description = "Entropy scale alpha > 0.")
+    double alpha;
+
+    @Override
+    public Integer call() {
+      ClassOptions.checkAlpha(alpha);
+      int k = options.k();
+      BumpsReward r = TheoryBounds.reward("--reward", BumpsReward.parse(options.reward));
+      ExactObjective j = new ExactObjective(r, options.policyClass(), k, alpha);
+      StationaryPoints.Settings s = StationaryPoints.Settings.defaults()
+          .withStarts(options.starts).withSeed(options.seed);
       List<StationaryPoints.Point> points = StationaryPoints.search(j, s);
       PrintWriter out = spec.commandLine().getOut();
-      out.println("J = E[r] + alpha H for " + j + ", " + starts + " starts (seed " + seed + "):");
+      out.println("J = E[r] + alpha H for " + j + ", " + points.size() + " starts ("
+          + (points.size() - options.starts) + " structured, " + options.starts
+          + " random, seed " + options.seed + "):");
       for (int i = 0; i < points.size(); i++) {
         out.println("  start " + i + ": " + points.get(i));
       }
-      StationaryPoints.Point best = best(points, s);
-      out.printf(Locale.ROOT, "J=%.8g expected_reward=%.8g type=%s%n", best.objective(),
-          best.expectedReward(), best.type().name().toLowerCase(Locale.ROOT));
+      Map<StationaryPoints.Type, Long> counts = new EnumMap<>(StationaryPoints.Type.class);
+      for (StationaryPoints.Point p : points) {
+        counts.merge(p.type(), 1L, Long::sum);
+      }
+      points.stream().filter(p -> p.type() == StationaryPoints.Type.DIVERGED)
+          .max(Comparator.comparingDouble(StationaryPoints.Point::objective))
+          .ifPresent(d -> out.printf(Locale.ROOT, "unbounded: %d of %d starts diverged with J"
+              + " still rising, e.g. %s%n", counts.get(StationaryPoints.Type.DIVERGED),
+              points.size(), d.evidence()));
+      Optional<StationaryPoints.Point> best = StationaryPoints.best(points, s);
+      if (best.isPresent()) {
+        StationaryPoints.Point p = best.get();
+        if (p.type() == StationaryPoints.Type.DEGENERATE) {
+          out.println("the best maximum is degenerate (no positive curvature): " + p.evidence());
+        }
+        out.printf(Locale.ROOT, "J=%.8g expected_reward=%.8g type=maximum%n", p.objective(),
+            p.expectedReward());
+      } else {
+        StringBuilder ev = new StringBuilder("no local maximum from " + points.size()
+            + " starts:");
+        counts.forEach((t, n) -> ev.append(' ').append(n).append(' ')
+            .append(t.name().toLowerCase(Locale.ROOT)));
+        out.println("J=nan expected_reward=nan type=none evidence=" + ev);
+      }
       out.flush();
       return 0;
     }
+  }
 
-    /**
-     * The best local maximum if any; otherwise the highest-J stationary point; otherwise a
-     * diverged search (no stationary point was found), then an unfinished one.
-     */
-    static StationaryPoints.Point best(
-        List<StationaryPoints.Point> points, StationaryPoints.Settings s) {
-      return StationaryPoints.best(points, s).orElseGet(() -> points.stream()
-          .max(Comparator.comparingInt((StationaryPoints.Point p) -> rank(p.type()))
-              .thenComparingDouble(StationaryPoints.Point::objective))
-          .orElseThrow());
-    }
+  /** {@code mixrl theory stationary}: every distinct stationary point found, saddles included. */
+  @Command(
+      name = "stationary",
+      mixinStandardHelpOptions = true,
+      versionProvider = MixrlVersion.class,
+      description = {
+        "Distinct stationary points of the exact J of any kind: maxima, saddles, minima.",
+        "Found by Levenberg-Marquardt on |grad J|^2 from the structured and random starts; each is",
+        "classified by the eigenvalues of its Hessian with the logit-shift direction removed.",
+        "One line per point: type=<t> J=<value> eig=[...] ..."
+      })
+  static final class Stationary implements Callable<Integer> {
+    @Spec CommandSpec spec;
 
-    private static int rank(StationaryPoints.Type t) {
-      switch (t) {
-        case MAXIMUM:
-        case DEGENERATE:
-        case SADDLE:
-        case MINIMUM:
-          return 2;
-        case DIVERGED:
-          return 1;
-        default:
-          return 0;
+    @CommandLine.Mixin ClassOptions options;
+
+    @Option(names = "--alpha", required = true, description = "Entropy scale alpha > 0.")
+    double alpha;
+
+    @Override
+    public Integer call() {
+      ClassOptions.checkAlpha(alpha);
+      int k = options.k();
+      ExactObjective j = new ExactObjective(TheoryBounds.reward("--reward", BumpsReward.parse(options.reward)),
+          options.policyClass(), k, alpha);
+      StationaryPoints.Settings s = StationaryPoints.Settings.defaults()
+          .withStarts(options.starts).withSeed(options.seed);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("stationary points of J = E[r] + alpha H for " + j + ":");
+      for (StationaryPoints.Point p : StationaryPoints.stationary(j, s)) {
+        out.println("type=" + p.type().name().toLowerCase(Locale.ROOT) + " " + p);
       }
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code mixrl theory continuation}: maxima followed as alpha grows. */
+  @Command(
+      name = "continuation",
+      mixinStandardHelpOptions = true,
+      versionProvider = MixrlVersion.class,
+      description = {
+        "Follows every local maximum from the first alpha of an increasing grid as alpha grows.",
+        "Warm-started Newton polishes with halved steps near the end; reports where each",
+        "branch ends and how: fold (top eigenvalue -> 0), escape (a scale -> infinity), lost,",
+        "or alive. One line per branch: branch start=<a> end=<a> how=<fold|escape|lost|alive>"
+      })
+  static final class ContinuationCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @CommandLine.Mixin ClassOptions options;
+
+    @Option(names = "--alphas", required = true, split = ",",
+        description = "Increasing grid of alphas > 0, e.g. 0.1,0.2,0.3.")
+    double[] alphas;
+
+    @Option(names = "--min-step", defaultValue = "0.001",
+        description = "Resolution of the branch ends in alpha (default 0.001).")
+    double minStep;
+
+    @Override
+    public Integer call() {
+      Continuation.checkGrid(alphas);
+      int k = options.k();
+      Continuation.Settings s = Continuation.Settings.defaults();
+      s = new Continuation.Settings(Math.max(minStep, s.maxStep()), minStep,
+          s.search().withStarts(options.starts).withSeed(options.seed), true);
+      Continuation.Result res = Continuation.run(TheoryBounds.reward("--reward", BumpsReward.parse(options.reward)),
+          options.policyClass(), k, alphas, s);
+      PrintWriter out = spec.commandLine().getOut();
+      for (int i = 0; i < alphas.length; i++) {
+        int ii = i;
+        out.printf(Locale.ROOT, "alpha=%s best=%s (%d of %d fresh starts diverged)%n",
+            alphas[i], res.best(i).map(p -> String.format(Locale.ROOT, "J=%.6f E[r]=%.6f",
+                p.objective(), p.expectedReward())).orElse("none"),
+            res.divergedStarts()[ii], res.freshStarts()[ii]);
+      }
+      for (Continuation.Branch b : res.branches()) {
+        out.printf(Locale.ROOT, "branch start=%s end=%s how=%s: %s%n", b.startAlpha(),
+            b.end() == Continuation.End.ALIVE ? "none" : String.format(Locale.ROOT, "%.4f",
+                b.endAlpha()), b.end().name().toLowerCase(Locale.ROOT), b.evidence());
+      }
+      out.flush();
+      return 0;
     }
   }
 }

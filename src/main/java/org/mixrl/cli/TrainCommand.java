@@ -42,11 +42,13 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--env", required = true, description = "Environment id (see `mixrl env list`).")
+  @Option(names = "--env", description = "Environment id (see `mixrl env list`); required for"
+      + " a new run.")
   String env;
 
-  @Option(names = "--steps", required = true, description = "Environment steps.")
-  long steps;
+  @Option(names = "--steps", description = "Environment steps; required for a new run. With"
+      + " --resume, a larger value extends a run (finished or not).")
+  Long steps;
 
   @Option(names = "--seed", defaultValue = "1", description = "Run seed (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -54,7 +56,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Run directory.")
   Path out;
 
-  @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+  @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint;"
+      + " its config.json supplies every setting not given.")
   boolean resume;
 
   @Option(names = "--eval-every", defaultValue = "1000", description = "Evaluate every N steps, 0 = never (default: ${DEFAULT-VALUE}).")
@@ -71,14 +74,55 @@ final class TrainCommand implements Callable<Integer> {
 
   /** The run config the options describe; throws IllegalArgumentException naming a bad value. */
   RunConfig runConfig() {
+    if (env == null) {
+      throw new IllegalArgumentException("--env is required for a new run (see `mixrl env"
+          + " list`)");
+    }
+    if (steps == null) {
+      throw new IllegalArgumentException("--steps is required for a new run");
+    }
     SacConfig.Builder b = SacConfig.builder();
     for (SacField f : SacConfig.FIELDS) {
       Object v = spec.findOption(f.option()).getValue();
       if (v != null) { // null: not given and derived (components, estimator, alpha)
-        b.set(f, v);
+        b.set(f, checkedValue(f, v));
       }
     }
     return new RunConfig(env, seed, steps, evalEvery, evalEpisodes, checkpointEvery, b.build());
+  }
+
+  /**
+   * The config a resume asks for: the run's stored config with each option given on this
+   * command line in its place (so `--out DIR --resume` alone asks for the stored config).
+   */
+  RunConfig resumeConfig(RunConfig stored) {
+    SacConfig.Builder b = stored.sac().toBuilder();
+    for (SacField f : SacConfig.FIELDS) {
+      if (given(f.option())) {
+        b.set(f, checkedValue(f, spec.findOption(f.option()).getValue()));
+      }
+    }
+    return new RunConfig(given("--env") ? env : stored.env(),
+        given("--seed") ? seed : stored.seed(),
+        steps != null ? steps : stored.steps(),
+        given("--eval-every") ? evalEvery : stored.evalEvery(),
+        given("--eval-episodes") ? evalEpisodes : stored.evalEpisodes(),
+        given("--checkpoint-every") ? checkpointEvery : stored.checkpointEvery(),
+        b.build());
+  }
+
+  private boolean given(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
+  }
+
+  /** NaN parses as a double but is no setting: the config would store it as "derived". */
+  private static Object checkedValue(SacField f, Object v) {
+    if (v instanceof Double d && d.isNaN()) {
+      throw new IllegalArgumentException(f.option() + ": NaN is not allowed; give a finite"
+          + " number" + (f.defaultValue() instanceof Double dd && dd.isNaN()
+              ? " (leave the option out for the default)" : ""));
+    }
+    return v;
   }
 
   /** Adds one option per row of {@link SacConfig#FIELDS}, with the row's default and help. */
@@ -117,27 +161,37 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter outW = spec.commandLine().getOut();
     RunConfig config;
     try {
-      config = runConfig();
+      config = resume ? resumeConfig(Trainer.readConfig(out)) : runConfig();
     } catch (IllegalArgumentException e) {
       CliErrors.print(spec, e.getMessage());
       return 2;
+    } catch (IOException e) {
+      CliErrors.print(spec, e.getMessage());
+      return 1;
     }
+    if (config.sac().learningStarts() >= config.steps()) {
+      err.printf(Locale.ROOT, "%s: warning: --learning-starts %d >= --steps %d: the agent acts"
+          + " uniformly at random throughout and never updates, so the evaluations measure a"
+          + " random policy; lower --learning-starts to learn%n", spec.qualifiedName(),
+          config.sac().learningStarts(), config.steps());
+      err.flush();
+    }
+    GracefulStop.arm();
     try (Trainer trainer = resume ? Trainer.resume(out, config) : Trainer.start(out, config)) {
       RunSummary s;
       if (noProgress) {
-        s = trainer.run(TrainingListener.NONE);
+        s = trainer.run(new StopOnSignal(null));
       } else {
         try (ProgressBar bar = progressBar(err, trainer.step(), config.steps())) {
-          s = trainer.run(new TrainingListener() {
-            @Override
-            public void onStep(long step, long total, double lastReturn) {
-              bar.stepTo(step);
-              if (!Double.isNaN(lastReturn)) {
-                bar.setExtraMessage(String.format(Locale.ROOT, " last return %.1f", lastReturn));
-              }
-            }
-          });
+          s = trainer.run(new StopOnSignal(bar));
         }
+      }
+      if (!s.finished() && GracefulStop.requested()) {
+        err.printf(Locale.ROOT, "%s: stopped by a signal at step %d of %d; the checkpoint in %s"
+            + " holds it. Resume with: mixrl train --out %s --resume%n", spec.qualifiedName(),
+            s.step(), config.steps(), out, out);
+        err.flush();
+        return INTERRUPTED;
       }
       outW.printf(Locale.ROOT, "%s: %d/%d steps; last deterministic eval return %s,"
               + " stochastic %s%n", out, s.step(), config.steps(),
@@ -150,6 +204,37 @@ final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       CliErrors.print(spec, e.getMessage());
       return 2;
+    }
+  }
+
+  /**
+   * Exit code of a run stopped by SIGTERM or SIGINT after saving a checkpoint, when the command
+   * runs inside another (sweep task). A JVM of its own exits with the signal's code instead,
+   * 143 (SIGTERM) or 130 (SIGINT), whatever this returns.
+   */
+  static final int INTERRUPTED = 143;
+
+  /** Pauses (checkpoint, then stop) once a signal arrived; draws the bar if there is one. */
+  private static final class StopOnSignal implements TrainingListener {
+    private final ProgressBar bar;
+
+    StopOnSignal(ProgressBar bar) {
+      this.bar = bar;
+    }
+
+    @Override
+    public void onStep(long step, long total, double lastReturn) {
+      if (bar != null) {
+        bar.stepTo(step);
+        if (!Double.isNaN(lastReturn)) {
+          bar.setExtraMessage(String.format(Locale.ROOT, " last return %.1f", lastReturn));
+        }
+      }
+    }
+
+    @Override
+    public boolean pauseRequested(long step) {
+      return GracefulStop.requested();
     }
   }
 

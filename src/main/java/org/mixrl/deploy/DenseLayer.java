@@ -8,11 +8,13 @@ import org.mixrl.nn.Activation;
  *
  * <p>The arithmetic repeats the training forward pass exactly ({@code Affine} over {@code
  * MatMul}), so a deployed actor reproduces the trained one bit for bit: each output starts at
- * its bias and adds the products over the inputs in groups of four, {@code y + x0·w0 + x1·w1 +
- * x2·w2 + x3·w3} left to right, then the remaining inputs one at a time; plain multiply and add,
- * no fused multiply-add. (MatMul sums in blocks of 64 inputs, a multiple of four, so its order is
- * this one.) The weights are stored one row per input ({@code Wᵀ}) so that the loop over outputs
- * runs over contiguous arrays and the JIT vectorizes it.
+ * its bias and adds the products over the inputs one at a time in input order, each as one
+ * fused multiply-add, {@code y = fma(x_p, w_p, y)} (MatMul's order: its blocks of 64 and groups of
+ * four nest the same fused multiply-adds in the same order). A layer with a single output uses
+ * MatMul's dot-product order instead: four partial sums over the inputs in steps of four,
+ * combined as {@code (s0 + s1) + (s2 + s3)}, the remaining inputs fused onto that sum, and the
+ * result added to the bias. The weights are stored one row per input ({@code Wᵀ}) so that the
+ * loop over outputs runs over contiguous arrays and the JIT vectorizes it.
  */
 public final class DenseLayer {
   /** Largest number of inputs or outputs a layer may have. */
@@ -109,14 +111,12 @@ public final class DenseLayer {
 
   /** y[0:out] = activation(W x[0:in] + b). {@code x} and {@code y} must be distinct arrays. */
   void forward(double[] x, double[] y) {
-    System.arraycopy(bias, 0, y, 0, out);
     double[][] wt = weightByInput;
-    int p = 0;
-    for (; p + 3 < in; p += 4) {
-      axpy4(y, out, x[p], wt[p], x[p + 1], wt[p + 1], x[p + 2], wt[p + 2], x[p + 3], wt[p + 3]);
-    }
-    for (; p < in; p++) {
-      axpy1(y, out, x[p], wt[p]);
+    if (out == 1) {
+      y[0] = bias[0] + dot(x, wt);
+    } else {
+      System.arraycopy(bias, 0, y, 0, out);
+      accumulate(x, wt, y);
     }
     switch (activation) {
       case RELU:
@@ -139,17 +139,46 @@ public final class DenseLayer {
     }
   }
 
-  /** y += a0·b0 + a1·b1 + a2·b2 + a3·b3, summed left to right (MatMul's order). */
-  private static void axpy4(double[] y, int n, double a0, double[] b0, double a1, double[] b1,
-      double a2, double[] b2, double a3, double[] b3) {
-    for (int j = 0; j < n; j++) {
-      y[j] = y[j] + a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+  /** y[j] = fma(x_p, w[p][j], y[j]) for p = 0, 1, …, in − 1: MatMul's general order. */
+  private void accumulate(double[] x, double[][] wt, double[] y) {
+    int p = 0;
+    for (; p + 3 < in; p += 4) {
+      fma4(y, out, x[p], wt[p], x[p + 1], wt[p + 1], x[p + 2], wt[p + 2], x[p + 3], wt[p + 3]);
+    }
+    for (; p < in; p++) {
+      fma1(y, out, x[p], wt[p]);
     }
   }
 
-  private static void axpy1(double[] y, int n, double a0, double[] b0) {
+  /** Σ_p x_p·w[p][0] in MatMul's dot-product order (a single output column). */
+  private double dot(double[] x, double[][] wt) {
+    int in4 = in & ~3;
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (int p = 0; p < in4; p += 4) {
+      s0 = Math.fma(x[p], wt[p][0], s0);
+      s1 = Math.fma(x[p + 1], wt[p + 1][0], s1);
+      s2 = Math.fma(x[p + 2], wt[p + 2][0], s2);
+      s3 = Math.fma(x[p + 3], wt[p + 3][0], s3);
+    }
+    double u = (s0 + s1) + (s2 + s3);
+    for (int p = in4; p < in; p++) {
+      u = Math.fma(x[p], wt[p][0], u);
+    }
+    return u;
+  }
+
+  /** y = fma(a3, b3, fma(a2, b2, fma(a1, b1, fma(a0, b0, y)))) elementwise. */
+  private static void fma4(double[] y, int n, double a0, double[] b0, double a1, double[] b1,
+      double a2, double[] b2, double a3, double[] b3) {
     for (int j = 0; j < n; j++) {
-      y[j] = y[j] + a0 * b0[j];
+      y[j] = Math.fma(a3, b3[j], Math.fma(a2, b2[j], Math.fma(a1, b1[j],
+          Math.fma(a0, b0[j], y[j]))));
+    }
+  }
+
+  private static void fma1(double[] y, int n, double a0, double[] b0) {
+    for (int j = 0; j < n; j++) {
+      y[j] = Math.fma(a0, b0[j], y[j]);
     }
   }
 }

@@ -39,7 +39,7 @@ public final class GumbelSoftmax extends BaseEstimator {
     Tensor uk = pi.componentLatents(eps); // [B, M, K, d]
     Tensor u = uk.mul(y.unsqueeze(3)).sum(2, false); // [B, M, d]
     Tensor logp = pi.logProbOfLatent(u);
-    Tensor f = critic.evaluate(pi.toAction(u)).sub(logp.mul(alpha));
+    Tensor f = critic.valuesOf(pi.toAction(u)).sub(logp.mul(alpha));
     return new Surrogate(f.mean(), Estimators.entropyOf(logp), samples);
   }
 }

@@ -33,7 +33,7 @@ public final class ImplicitReparameterization extends BaseEstimator {
     Mixture pi = (Mixture) policy;
     Tensor u = implicitLatents(pi.latent(), pi.sampleLatent(rng, samples));
     Tensor logp = pi.logProbOfLatent(u);
-    Tensor f = critic.evaluate(pi.toAction(u)).sub(logp.mul(alpha));
+    Tensor f = critic.valuesOf(pi.toAction(u)).sub(logp.mul(alpha));
     return new Surrogate(f.mean(), Estimators.entropyOf(logp), samples);
   }
 

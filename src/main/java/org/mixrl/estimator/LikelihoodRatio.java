@@ -24,7 +24,7 @@ public final class LikelihoodRatio extends BaseEstimator {
     Tensor logp = policy.logProbOfLatent(u); // [B, M], gradient to theta only
     Tensor f;
     try (GradMode g = GradMode.noGrad()) {
-      f = critic.evaluate(policy.toAction(u)).sub(logp.mul(alpha)).detach();
+      f = critic.valuesOf(policy.toAction(u)).sub(logp.mul(alpha)).detach();
     }
     Tensor advantage = f.sub(baseline.of(f)).detach();
     return new Surrogate(logp.mul(advantage).mean(), Estimators.entropyOf(logp), samples);

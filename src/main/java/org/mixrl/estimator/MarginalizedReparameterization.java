@@ -41,7 +41,7 @@ public final class MarginalizedReparameterization extends BaseEstimator {
             : Tensor.randn(rng, b, samples, k, d);
     Tensor u = pi.componentLatents(eps).reshape(b, samples * k, d); // [B, M*K, d]
     Tensor logp = pi.logProbOfLatent(u); // [B, M*K]
-    Tensor f = critic.evaluate(pi.toAction(u)).sub(logp.mul(alpha)).reshape(b, samples, k);
+    Tensor f = critic.valuesOf(pi.toAction(u)).sub(logp.mul(alpha)).reshape(b, samples, k);
     Tensor w = pi.weights().unsqueeze(1); // [B, 1, K]
     Tensor perState = f.mul(w).sum(2, false).mean(1, false); // [B]
     Tensor entropy;

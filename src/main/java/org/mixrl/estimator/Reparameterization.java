@@ -22,7 +22,7 @@ public final class Reparameterization extends BaseEstimator {
     Tensor eps = Tensor.randn(rng, pi.batchSize(), samples, pi.actionDim());
     Tensor u = pi.rsampleLatent(eps); // [B, M, d]
     Tensor logp = pi.logProbOfLatent(u); // [B, M]
-    Tensor f = critic.evaluate(pi.toAction(u)).sub(logp.mul(alpha));
+    Tensor f = critic.valuesOf(pi.toAction(u)).sub(logp.mul(alpha));
     return new Surrogate(f.mean(), Estimators.entropyOf(logp), samples);
   }
 }

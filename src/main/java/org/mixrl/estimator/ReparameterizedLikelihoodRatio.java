@@ -27,7 +27,7 @@ public final class ReparameterizedLikelihoodRatio extends BaseEstimator {
     Tensor eps = Tensor.randn(rng, pi.batchSize(), samples, pi.actionDim());
     Tensor u = latent.chosenLatents(k, eps); // [B, M, d], pathwise within component k
     Tensor logp = pi.logProbOfLatent(u); // full mixture density
-    Tensor f = critic.evaluate(pi.toAction(u)).sub(logp.mul(alpha)); // [B, M]
+    Tensor f = critic.valuesOf(pi.toAction(u)).sub(logp.mul(alpha)); // [B, M]
     Tensor fd = f.detach();
     Tensor score = latent.chosenLogWeights(k).mul(fd.sub(baseline.of(fd)).detach());
     return new Surrogate(f.add(score).mean(), Estimators.entropyOf(logp), samples);

@@ -123,6 +123,11 @@ public record RunConfig(
         integer(m, "eval_episodes"), lng(m, "checkpoint_every"), sac);
   }
 
+  /** This config with {@code steps} replaced. */
+  public RunConfig withSteps(long newSteps) {
+    return new RunConfig(env, seed, newSteps, evalEvery, evalEpisodes, checkpointEvery, sac);
+  }
+
   /** Field-by-field differences from {@code other}, "name: this vs other", for messages. */
   public List<String> differencesFrom(RunConfig other) {
     List<String> out = new ArrayList<>();

@@ -14,6 +14,7 @@ import org.mixrl.env.Box;
 import org.mixrl.env.Env;
 import org.mixrl.env.Envs;
 import org.mixrl.env.StepResult;
+import org.mixrl.nn.SiblingTempFile;
 import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.Interrupts;
 
@@ -44,13 +45,14 @@ public final class Trainer implements AutoCloseable {
   private static final long ENV_KEY = 5;
   private static final long EVAL_START_KEY = 6;
 
-  private final RunConfig config;
+  private RunConfig config; // replaced once when a resume extends the run
   private final Path dir;
+  private final RunLock lock;
   private final Env env;
   private final Env evalEnv;
   private final Box actionSpace;
   private final Sac sac;
-  private final ReplayBuffer buffer;
+  private ReplayBuffer buffer;
   private RandomStream actionRng;
   private RandomStream updateRng;
   private RandomStream evalRng;
@@ -71,9 +73,10 @@ public final class Trainer implements AutoCloseable {
   private long sessionStart;
   private TrainingListener listener = TrainingListener.NONE;
 
-  private Trainer(RunConfig config, Path dir) {
+  private Trainer(RunConfig config, Path dir, RunLock lock) {
     this.config = config;
     this.dir = dir;
+    this.lock = lock;
     RandomStream root = RandomStream.of(config.seed());
     this.env = Envs.make(config.env());
     this.evalEnv = Envs.make(config.env());
@@ -95,75 +98,149 @@ public final class Trainer implements AutoCloseable {
    * @throws IOException if {@code dir} already holds a run (use {@link #resume})
    */
   public static Trainer start(Path dir, RunConfig config) throws IOException {
+    // before anything is created: a run that cannot fit in the heap leaves no directory behind
+    MemoryCheck.check(config);
     Files.createDirectories(dir);
-    for (String f : List.of(CONFIG_FILE, METRICS_FILE, CHECKPOINT_FILE)) {
-      if (Files.exists(dir.resolve(f))) {
-        throw new IOException(dir + " already holds a run (" + f + " exists); resume it or"
-            + " choose another output directory");
+    RunLock lock = lock(dir);
+    try {
+      for (String f : List.of(CONFIG_FILE, METRICS_FILE, CHECKPOINT_FILE)) {
+        if (Files.exists(dir.resolve(f))) {
+          throw new IOException(dir + " already holds a run (" + f + " exists); resume it or"
+              + " choose another output directory");
+        }
       }
+      deleteStaleTemporaryFiles(dir);
+      Trainer t = new Trainer(config, dir, lock);
+      AtomicFiles.write(dir.resolve(CONFIG_FILE), config.toJsonString());
+      t.metrics = MetricsLog.create(dir.resolve(METRICS_FILE));
+      return t;
+    } catch (IOException | RuntimeException | Error e) {
+      lock.close();
+      throw e;
     }
-    Trainer t = new Trainer(config, dir);
-    AtomicFiles.write(dir.resolve(CONFIG_FILE), config.toJsonString());
-    t.metrics = MetricsLog.create(dir.resolve(METRICS_FILE));
-    return t;
+  }
+
+  /** The run lock of {@code dir} (the one sweeps use), or an error if another writer has it. */
+  private static RunLock lock(Path dir) throws IOException {
+    return RunLock.tryAcquire(dir).orElseThrow(() -> new IOException(dir + " is being written"
+        + " by another process (it holds " + dir.resolve(RunLock.FILE_NAME) + "); wait for it"
+        + " to finish or stop it before resuming"));
+  }
+
+  /** Temporary files of writes that a kill interrupted; harmless but large (a checkpoint). */
+  private static void deleteStaleTemporaryFiles(Path dir) throws IOException {
+    for (String f : List.of(CONFIG_FILE, METRICS_FILE, CHECKPOINT_FILE)) {
+      SiblingTempFile.deleteStale(dir.resolve(f));
+    }
   }
 
   /**
    * Reopens the run in {@code dir} at its last checkpoint. {@code expected}, if not null, must
-   * equal the stored config. Every check (config, checkpoint magic/version/checksum, state
-   * shapes, metrics rows) passes before any file is changed; then metrics.csv is cut back to the
-   * rows the checkpoint had seen.
+   * equal the stored config, except that a larger {@code steps} extends the run: the extended
+   * run writes exactly the rows a run planned with the larger {@code steps} from the start
+   * would have written. Every check (config, checkpoint magic/version/checksum, state shapes,
+   * metrics rows) passes before any file is changed; then metrics.csv is cut back to the rows
+   * the checkpoint had seen.
+   *
+   * @throws IOException also if another process holds the run's lock (is writing it)
    */
   public static Trainer resume(Path dir, RunConfig expected) throws IOException {
-    AtCheckpoint at = atLastCheckpoint(dir, expected);
-    Trainer t = at.trainer();
-    Path metricsFile = dir.resolve(METRICS_FILE);
-    List<String> lines = MetricsLog.checkForResume(metricsFile, at.metricsRows());
-    t.metrics = MetricsLog.resume(metricsFile, at.metricsRows(), lines);
-    return t;
+    if (!Files.isDirectory(dir)) {
+      throw new IOException(dir + ": no run to resume (no such directory)");
+    }
+    RunLock lock = lock(dir);
+    try {
+      AtCheckpoint at = atLastCheckpoint(dir, expected, lock);
+      Trainer t = at.trainer();
+      Path metricsFile = dir.resolve(METRICS_FILE);
+      List<String> lines = MetricsLog.checkForResume(metricsFile, at.metricsRows());
+      if (at.extended() != null) {
+        t.extendTo(at.extended());
+      }
+      t.metrics = MetricsLog.resume(metricsFile, at.metricsRows(), lines);
+      return t;
+    } catch (IOException | RuntimeException | Error e) {
+      lock.close();
+      throw e;
+    }
   }
 
   /**
    * The run in {@code dir} as of its last checkpoint, for reading only (export, inspection):
-   * no file is changed or opened for writing, so it is safe on a run another process is
-   * training. {@link #run} refuses such a trainer.
+   * no file is changed or opened for writing and no lock is taken, so it is safe on a run
+   * another process is training. {@link #run} refuses such a trainer.
    *
    * @throws IOException if the config or checkpoint is missing, unreadable or corrupt
    */
   public static Trainer open(Path dir) throws IOException {
-    return atLastCheckpoint(dir, null).trainer();
+    return atLastCheckpoint(dir, null, null).trainer();
   }
 
-  private static AtCheckpoint atLastCheckpoint(Path dir, RunConfig expected) throws IOException {
+  /** The config stored in the run directory {@code dir}. */
+  public static RunConfig readConfig(Path dir) throws IOException {
     Path configFile = dir.resolve(CONFIG_FILE);
-    Path checkpoint = dir.resolve(CHECKPOINT_FILE);
     if (!Files.isRegularFile(configFile)) {
       throw new IOException(dir + ": no run to resume (" + CONFIG_FILE + " is missing)");
     }
+    try {
+      return RunConfig.fromJson(Files.readString(configFile, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(configFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Restores the trainer from the last checkpoint; {@code lock} is null for a read-only open,
+   * which also never deletes anything.
+   */
+  private static AtCheckpoint atLastCheckpoint(Path dir, RunConfig expected, RunLock lock)
+      throws IOException {
+    Path checkpoint = dir.resolve(CHECKPOINT_FILE);
+    RunConfig stored = readConfig(dir);
     if (!Files.isRegularFile(checkpoint)) {
       throw new IOException(dir + ": no checkpoint to resume from (" + CHECKPOINT_FILE
           + " is missing)");
     }
-    RunConfig stored;
-    try {
-      stored = RunConfig.fromJson(Files.readString(configFile, StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
-      throw new IOException(configFile + ": " + e.getMessage(), e);
-    }
+    RunConfig extended = null;
     if (expected != null && !expected.equals(stored)) {
-      throw new IOException(dir + ": the requested config differs from the run's " + CONFIG_FILE
-          + " (requested vs stored: " + String.join("; ", expected.differencesFrom(stored))
-          + "); refusing to resume");
+      if (expected.withSteps(stored.steps()).equals(stored) && expected.steps() > stored.steps()) {
+        extended = expected;
+      } else {
+        throw new IOException(dir + ": the requested config differs from the run's "
+            + CONFIG_FILE + " (requested vs stored: "
+            + String.join("; ", expected.differencesFrom(stored)) + "); refusing to resume");
+      }
     }
-    Trainer t = new Trainer(stored, dir);
+    if (extended != null) {
+      MemoryCheck.check(extended);
+    }
+    if (lock != null) {
+      deleteStaleTemporaryFiles(dir);
+    }
+    Trainer t = new Trainer(stored, dir, lock);
     TrainerState state = Checkpoint.read(
         checkpoint, stored, t.obs.length, t.env, t.sac, t.buffer);
     t.restore(state);
-    return new AtCheckpoint(t, state.metricsRows());
+    return new AtCheckpoint(t, state.metricsRows(), extended);
   }
 
-  /** A trainer restored from its checkpoint, and how many metrics rows that checkpoint saw. */
-  private record AtCheckpoint(Trainer trainer, long metricsRows) {}
+  /**
+   * A trainer restored from its checkpoint, how many metrics rows that checkpoint saw, and the
+   * longer config to extend it to (null if none).
+   */
+  private record AtCheckpoint(Trainer trainer, long metricsRows, RunConfig extended) {}
+
+  /**
+   * Switches to {@code longer} (the same run with more steps). The replay ring is sized
+   * min(buffer size, steps): when it grows it has never wrapped, so the grown copy holds what a
+   * ring built for {@code longer} would hold; nothing else depends on the step count.
+   */
+  private void extendTo(RunConfig longer) throws IOException {
+    int capacity = (int) Math.min(longer.sac().bufferSize(), longer.steps());
+    buffer = buffer.grownTo(capacity);
+    config = longer;
+    AtomicFiles.write(dir.resolve(CONFIG_FILE), longer.toJsonString());
+  }
 
   /** The progress a checkpoint saves besides the env, the agent and the buffer. */
   private TrainerState state() {
@@ -239,6 +316,13 @@ public final class Trainer implements AutoCloseable {
           || step == total) {
         checkpoint();
         listener.onCheckpoint(step);
+      }
+      if (step < total && listener.pauseRequested(step)) {
+        if (checkpointStep != step) {
+          checkpoint(); // a pause loses no work: the resume starts from this step
+          listener.onCheckpoint(step);
+        }
+        break;
       }
       if (step < total && listener.stopRequested(step)) {
         break;
@@ -358,10 +442,27 @@ public final class Trainer implements AutoCloseable {
     return sac;
   }
 
+  /** Step of the newest checkpoint on disk, -1 if none yet. */
+  public long checkpointStep() {
+    return checkpointStep;
+  }
+
+  /** The run directory. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** Closes metrics.csv and releases the run's lock. */
   @Override
   public void close() throws IOException {
-    if (metrics != null) {
-      metrics.close();
+    try {
+      if (metrics != null) {
+        metrics.close();
+      }
+    } finally {
+      if (lock != null) {
+        lock.close();
+      }
     }
   }
 }

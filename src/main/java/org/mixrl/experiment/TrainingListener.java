@@ -23,6 +23,15 @@ public interface TrainingListener {
     return false;
   }
 
+  /**
+   * Asked after every step (and its checkpoint, if any): true writes a checkpoint at this step
+   * (unless one was just written) and stops, so a resume continues from exactly here. What a
+   * front end answers on SIGTERM or Ctrl-C.
+   */
+  default boolean pauseRequested(long step) {
+    return false;
+  }
+
   /** A listener that does nothing. */
   TrainingListener NONE = new TrainingListener() {};
 }

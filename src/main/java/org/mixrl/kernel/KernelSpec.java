@@ -111,7 +111,8 @@ public final class KernelSpec {
     Path json = dir.resolve("kernel.json");
     try {
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "kernel", ".json.tmp");
+      // created like any new file: a shared --prefix install must stay readable (umask)
+      Path tmp = org.mixrl.nn.SiblingTempFile.create(json);
       Files.writeString(tmp, kernelJson(argv), StandardCharsets.UTF_8);
       try {
         Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -48,7 +48,7 @@ public final class BinaryRecordWriter {
     Path target = file.toAbsolutePath();
     Path dir = target.getParent();
     // same directory, so the rename never crosses file systems and can be atomic
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    Path tmp = SiblingTempFile.create(target);
     boolean done = false;
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {

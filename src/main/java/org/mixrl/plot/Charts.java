@@ -64,10 +64,16 @@ public final class Charts {
   /** Curves with shaded confidence bands (drawn as translucent polygons without legend). */
   public static XYChart learningCurves(
       String title, String xLabel, String yLabel, List<Band> bands) {
+    return learningCurves(title, xLabel, yLabel, bands, null);
+  }
+
+  /** As above, band {@code i} in {@code colors.get(i)} (null: the palette in order). */
+  public static XYChart learningCurves(
+      String title, String xLabel, String yLabel, List<Band> bands, List<Color> colors) {
     XYChart chart = xy(title, xLabel, yLabel);
     for (int i = 0; i < bands.size(); i++) {
       Band b = bands.get(i);
-      Color c = PALETTE[i % PALETTE.length];
+      Color c = colors != null ? colors.get(i) : PALETTE[i % PALETTE.length];
       int n = b.x().length;
       // the band is one closed polygon: along the upper edge, then back along the lower one
       double[] px = new double[2 * n];
@@ -105,6 +111,51 @@ public final class Charts {
       s.setMarkerColor(PALETTE[i % PALETTE.length]);
       s.setMarker(SeriesMarkers.CIRCLE);
       s.setLineWidth(2f);
+    }
+    return chart;
+  }
+
+  /**
+   * A curve with an explicit style, so related series share a colour across figures: colour
+   * and marker are indices into the palette and the marker list; {@code dashed} draws a dashed
+   * line; {@code pointsOnly} draws markers without a line (e.g. where a curve ends).
+   */
+  public record StyledLine(Line line, int colour, int marker, boolean dashed,
+      boolean pointsOnly) {}
+
+  private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {
+    SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE,
+    SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS
+  };
+
+  /** The palette colour with index {@code i} (cycling), for figures drawn outside this class. */
+  public static Color colour(int i) {
+    return PALETTE[Math.floorMod(i, PALETTE.length)];
+  }
+
+  /** Curves with explicit colours, markers and line styles; empty curves are skipped. */
+  public static XYChart styledCurves(
+      String title, String xLabel, String yLabel, List<StyledLine> lines) {
+    XYChart chart = xy(title, xLabel, yLabel);
+    for (StyledLine st : lines) {
+      Line l = st.line();
+      if (l.x().length == 0) {
+        continue;
+      }
+      XYSeries s = chart.addSeries(l.name(), l.x(), l.y());
+      Color c = colour(st.colour());
+      s.setLineColor(c);
+      s.setMarkerColor(c);
+      s.setMarker(MARKERS[Math.floorMod(st.marker(), MARKERS.length)]);
+      if (st.pointsOnly()) {
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      } else {
+        s.setLineWidth(2f);
+        if (st.dashed()) {
+          s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+              new float[] {8f, 5f}, 0f));
+        }
+      }
     }
     return chart;
   }
@@ -198,6 +249,12 @@ public final class Charts {
    * be relied on to fall on the methods' positions.
    */
   public static XYChart intervals(String title, String yLabel, List<Interval> intervals) {
+    return intervals(title, yLabel, intervals, null);
+  }
+
+  /** As above, interval {@code i} in {@code colors.get(i)} (null: the palette in order). */
+  public static XYChart intervals(String title, String yLabel, List<Interval> intervals,
+      List<Color> colors) {
     int n = intervals.size();
     if (n == 0) {
       throw new IllegalArgumentException("intervals: need at least one interval, got none");
@@ -211,7 +268,7 @@ public final class Charts {
     chart.getStyler().setMarkerSize(12);
     for (int i = 0; i < n; i++) {
       Interval iv = intervals.get(i);
-      Color c = PALETTE[i % PALETTE.length];
+      Color c = colors != null ? colors.get(i) : PALETTE[i % PALETTE.length];
       XYSeries bar = chart.addSeries(iv.name() + " 95% CI", new double[] {i, i},
           new double[] {iv.lower(), iv.upper()});
       bar.setLineColor(c);
@@ -222,6 +279,62 @@ public final class Charts {
       point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       point.setMarker(SeriesMarkers.CIRCLE);
       point.setMarkerColor(c);
+    }
+    return chart;
+  }
+
+  /**
+   * One method's per-seed values (one dot each) with its mean and interval.
+   *
+   * @param name legend name
+   * @param values one value per seed
+   * @param mean the mean shown as a bar
+   * @param lower lower end of the interval
+   * @param upper upper end of the interval
+   * @param color the method's colour
+   */
+  public record Strip(String name, double[] values, double mean, double lower, double upper,
+      Color color) {}
+
+  /**
+   * A strip plot: methods along x, one hollow dot per seed (seed i of every method at the same
+   * small offset, so paired seeds line up), the mean as a short bar and the interval as a
+   * line beside the dots. Methods are named in the legend (tick positions are XChart's).
+   */
+  public static XYChart strips(String title, String yLabel, List<Strip> strips) {
+    int n = strips.size();
+    if (n == 0) {
+      throw new IllegalArgumentException("strips: need at least one method, got none");
+    }
+    XYChart chart = xy(Math.max(900, 110 * n + 260), title, "", yLabel);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setXAxisMin(-0.5);
+    chart.getStyler().setXAxisMax(n - 0.5);
+    chart.getStyler().setXAxisTicksVisible(false);
+    chart.getStyler().setMarkerSize(9);
+    for (int i = 0; i < n; i++) {
+      Strip st = strips.get(i);
+      int m = st.values().length;
+      double[] x = new double[m];
+      for (int j = 0; j < m; j++) {
+        x[j] = i - 0.25 + (m == 1 ? 0.25 : 0.5 * j / (m - 1)) * 0.8;
+      }
+      XYSeries dots = chart.addSeries(st.name() + " (n=" + m + ")", x, st.values());
+      dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      dots.setMarker(SeriesMarkers.CIRCLE);
+      dots.setMarkerColor(st.color());
+      XYSeries mean = chart.addSeries(st.name() + " mean", new double[] {i - 0.3, i + 0.3},
+          new double[] {st.mean(), st.mean()});
+      mean.setLineColor(st.color());
+      mean.setLineWidth(2f);
+      mean.setMarker(SeriesMarkers.NONE);
+      mean.setShowInLegend(false);
+      XYSeries ci = chart.addSeries(st.name() + " 95% CI", new double[] {i + 0.35, i + 0.35},
+          new double[] {st.lower(), st.upper()});
+      ci.setLineColor(st.color());
+      ci.setLineWidth(3f);
+      ci.setMarker(SeriesMarkers.NONE);
+      ci.setShowInLegend(false);
     }
     return chart;
   }

@@ -54,6 +54,14 @@ public interface Policy {
     }
   }
 
+  /**
+   * Mixture weights w, [B, K]: softmax of the logits for a mixture, a column of ones (K = 1)
+   * for a single Gaussian, so code that inspects weights needs no cast.
+   */
+  default Tensor weights() {
+    return Tensor.ones(batchSize(), 1);
+  }
+
   /** Checks that actions are [B, M, d] for this policy; returns M. */
   default int checkActions(String op, Tensor actions) {
     int[] s = actions.shape();

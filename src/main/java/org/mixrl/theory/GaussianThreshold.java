@@ -106,6 +106,73 @@ public final class GaussianThreshold {
   }
 
   /**
+   * One point of the threshold curve: {@code maxMinusS} = max over mu of -S(mu, sigma) at this
+   * sigma, attained at {@code argmaxMu}. alpha*_G is the maximum of the curve over sigma.
+   */
+  public record CurvePoint(double sigma, double maxMinusS, double argmaxMu) {}
+
+  /**
+   * The curve behind alpha*_G: for each sigma, max over mu of -S(mu, sigma), by a grid of 161
+   * means over the reward's focus range widened by 0.5 on each side, refined by golden-section
+   * search around the best grid mean.
+   */
+  public static List<CurvePoint> curve(Reward r, double[] sigmas) {
+    double[] focus = r.focusRange();
+    double lo = focus[0] - 0.5;
+    double span = focus[1] - focus[0] + 1;
+    List<CurvePoint> out = new ArrayList<>();
+    for (double sigma : sigmas) {
+      if (!(sigma > 0) || Double.isInfinite(sigma)) {
+        throw new IllegalArgumentException(
+            "GaussianThreshold.curve: sigma must be finite and > 0, got " + sigma);
+      }
+      Interrupts.check(() -> "in the threshold curve of " + r + " at sigma = " + sigma);
+      double best = Double.NEGATIVE_INFINITY;
+      double arg = lo;
+      for (int i = 0; i <= 160; i++) {
+        double mu = lo + span * i / 160.0;
+        double v = -score(r, mu, sigma);
+        if (v > best) {
+          best = v;
+          arg = mu;
+        }
+      }
+      // golden section on [arg - h, arg + h]: -S is smooth in mu at fixed sigma
+      double h = span / 160.0;
+      double a = arg - h;
+      double b = arg + h;
+      double g = (Math.sqrt(5) - 1) / 2;
+      double c = b - g * (b - a);
+      double d = a + g * (b - a);
+      double fc = -score(r, c, sigma);
+      double fd = -score(r, d, sigma);
+      for (int it = 0; it < 40; it++) {
+        if (fc > fd) {
+          b = d;
+          d = c;
+          fd = fc;
+          c = b - g * (b - a);
+          fc = -score(r, c, sigma);
+        } else {
+          a = c;
+          c = d;
+          fc = fd;
+          d = a + g * (b - a);
+          fd = -score(r, d, sigma);
+        }
+      }
+      double mu = 0.5 * (a + b);
+      double v = -score(r, mu, sigma);
+      if (v > best) {
+        best = v;
+        arg = mu;
+      }
+      out.add(new CurvePoint(sigma, best, arg));
+    }
+    return out;
+  }
+
+  /**
    * alpha*_G(r) by a grid over mu in the reward's focus range (121 points) and log sigma from
    * W/20 to 20 times the range (81 points), then Nelder-Mead on (mu, log sigma) from the five
    * best grid points.

@@ -6,30 +6,28 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.mixrl.autodiff.Hessian;
-import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.Interrupts;
 import org.mixrl.tensor.Tensor;
 
 /**
- * Stationary points of an {@link ExactObjective}: multi-start gradient ascent with an Armijo
- * backtracking line search, then a Newton polish, then a classification by the Hessian's
- * eigenvalues.
+ * Stationary points of an {@link ExactObjective}, from structured and random {@link Starts}:
+ *
+ * <ul>
+ *   <li>maxima: {@link Ascent} (gradient ascent with a stop reason), then
+ *       {@link NewtonPolish#towardMaximum}, then {@link Curvature#classify};
+ *   <li>stationary points of every kind, saddles included: {@link NewtonPolish#towardStationary}
+ *       (Levenberg-Marquardt on |grad J|^2), then {@link Curvature#classify}.
+ * </ul>
  *
  * <p>Mixture objectives are invariant to adding a constant to all logits, so their Hessian
- * always has a zero eigenvalue along that direction. Classification and the Newton step use the
- * Hessian with the first logit held fixed (row and column 0 deleted): a full coordinate system
- * of the quotient, whose eigenvalue signs are those of the objective on distinct policies.
- * Other zero eigenvalues are real degeneracies (a component with vanishing weight, two identical
- * components) and are reported as {@link Type#DEGENERATE}.
+ * always has a zero eigenvalue along that direction; {@link LogitGauge} removes it before
+ * classifying. Other zero eigenvalues are real degeneracies (a component with vanishing weight,
+ * two identical components) and are reported as {@link Type#DEGENERATE}.
  *
  * <p>An interrupted thread stops within one iteration with a
  * {@link java.util.concurrent.CancellationException} naming the objective and the iteration.
  */
 public final class StationaryPoints {
-  /** Largest parameter change per iteration. */
-  private static final double MAX_MOVE = 0.5;
-
   private StationaryPoints() {}
 
   /** What a search from one start ended at. */
@@ -51,7 +49,7 @@ public final class StationaryPoints {
   /**
    * Search settings.
    *
-   * @param starts number of seeded random starts
+   * @param starts number of seeded random starts (the structured starts come in addition)
    * @param seed seed of the starts
    * @param maxAscentIterations gradient-ascent iterations per start
    * @param maxNewtonIterations Newton-polish iterations per start
@@ -70,8 +68,8 @@ public final class StationaryPoints {
       double meanBound,
       double eigenvalueTolerance) {
     public Settings {
-      if (starts < 1) {
-        throw new IllegalArgumentException("Settings: starts must be >= 1, got " + starts);
+      if (starts < 0) {
+        throw new IllegalArgumentException("Settings: starts must be >= 0, got " + starts);
       }
       if (maxAscentIterations < 0 || maxNewtonIterations < 0) {
         throw new IllegalArgumentException(
@@ -87,9 +85,12 @@ public final class StationaryPoints {
       }
     }
 
-    /** 8 starts, seed 0, 3000 ascent and 100 Newton iterations, |grad| 1e-7, sigma in [e^-12, e^8]. */
+    /**
+     * 32 random starts (plus the structured ones), seed 0, 3000 ascent and 100 Newton
+     * iterations, |grad| 1e-7, sigma in [e^-12, e^8].
+     */
     public static Settings defaults() {
-      return new Settings(8, 0L, 3000, 100, 1e-7, 8.0, 1e3, 1e-6);
+      return new Settings(32, 0L, 3000, 100, 1e-7, 8.0, 1e3, 1e-6);
     }
 
     public Settings withStarts(int n) {
@@ -114,7 +115,8 @@ public final class StationaryPoints {
    * @param means component means (latent u for squashed classes)
    * @param stds component standard deviations
    * @param gradientNorm |grad J| at theta
-   * @param eigenvalues of the reduced Hessian, ascending (empty for DIVERGED)
+   * @param eigenvalues of the Hessian without the logit-shift direction, ascending (empty for
+   *     DIVERGED)
    * @param type the classification
    * @param iterations ascent plus Newton iterations used
    * @param evidence a sentence for DIVERGED, NOT_CONVERGED and DEGENERATE results, else ""
@@ -153,15 +155,31 @@ public final class StationaryPoints {
     }
   }
 
-  /** Searches from {@code settings.starts()} seeded random starts. */
+  /** Maxima: from the structured starts and {@code settings.starts()} seeded random ones. */
   public static List<Point> search(ExactObjective j, Settings settings) {
-    RandomStream rng = RandomStream.of(settings.seed());
+    return fromStarts(j, Starts.all(j, settings.starts(), settings.seed()), settings, false);
+  }
+
+  /**
+   * Stationary points of every kind (saddles included) from the same starts as
+   * {@link #search}, by Levenberg-Marquardt on |grad J|^2; duplicates removed (see
+   * {@link #distinct}). Points that are not stationary (NOT_CONVERGED, DIVERGED) are kept once
+   * each kind, as evidence.
+   */
+  public static List<Point> stationary(ExactObjective j, Settings settings) {
+    return distinct(
+        fromStarts(j, Starts.all(j, settings.starts(), settings.seed()), settings, true));
+  }
+
+  private static List<Point> fromStarts(
+      ExactObjective j, List<double[]> starts, Settings settings, boolean anyKind) {
     List<Point> out = new ArrayList<>();
-    for (int s = 0; s < settings.starts(); s++) {
+    for (int s = 0; s < starts.size(); s++) {
       int done = s;
       Interrupts.check(() -> "in the stationary-point search on " + j + ": before start "
-          + (done + 1) + " of " + settings.starts());
-      out.add(fromStart(j, randomStart(j, rng.child(s)), settings));
+          + (done + 1) + " of " + starts.size());
+      out.add(anyKind ? stationaryFromStart(j, starts.get(s), settings)
+          : fromStart(j, starts.get(s), settings));
     }
     return out;
   }
@@ -173,179 +191,110 @@ public final class StationaryPoints {
         .max(Comparator.comparingDouble(Point::objective));
   }
 
-  /**
-   * A random start: means uniform over the reward's focus range (for squashed classes, the
-   * atanh of a uniform draw in [-0.9, 0.9]), sigmas log-uniform in [0.05, 1.5], logits N(0, 1).
-   */
-  public static double[] randomStart(ExactObjective j, RandomStream rng) {
-    int k = j.components();
-    double[] logits = new double[k];
-    double[] means = new double[k];
-    double[] logStds = new double[k];
-    double[] focus = j.reward().focusRange();
-    for (int i = 0; i < k; i++) {
-      logits[i] = rng.nextGaussian();
-      if (j.policyClass().squashed()) {
-        double a = rng.uniform(-0.9, 0.9);
-        means[i] = 0.5 * Math.log((1 + a) / (1 - a));
-      } else {
-        means[i] = rng.uniform(focus[0], focus[1]);
-      }
-      logStds[i] = rng.uniform(Math.log(0.05), Math.log(1.5));
-    }
-    return j.pack(logits, means, logStds);
-  }
-
   /** Ascent from {@code start}, Newton polish, classification. */
   public static Point fromStart(ExactObjective j, double[] start, Settings s) {
-    double[] theta = start.clone();
-    double value = j.value(theta);
-    double step = 1.0;
-    int iterations = 0;
-    double[] history = new double[s.maxAscentIterations() + 1];
+    Ascent.Result a = Ascent.run(j, start, s);
+    if (a.stop() == Ascent.Stop.ESCAPED) {
+      return point(j, a.theta(), a.value(), Ascent.norm(a.gradient()), new double[0],
+          Type.DIVERGED, a.iterations(), a.evidence());
+    }
+    NewtonPolish.Result n = NewtonPolish.towardMaximum(j, a.theta(), s);
+    return classified(j, n, a.iterations() + n.iterations(), s);
+  }
+
+  /** Newton on |grad J|^2 from {@code start}, then classification: finds saddles too. */
+  public static Point stationaryFromStart(ExactObjective j, double[] start, Settings s) {
+    return classified(j, NewtonPolish.towardStationary(j, start, s), 0, s);
+  }
+
+  /** Newton polish from {@code start} (no ascent), then classification: for warm starts. */
+  public static Point polish(ExactObjective j, double[] start, Settings s) {
+    NewtonPolish.Result n = NewtonPolish.towardMaximum(j, start, s);
+    return classified(j, n, n.iterations(), s);
+  }
+
+  private static Point classified(ExactObjective j, NewtonPolish.Result n, int iterations,
+      Settings s) {
+    if (n.escaped() != null) {
+      return point(j, n.theta(), n.value(), Ascent.norm(n.gradient()), new double[0],
+          Type.DIVERGED, iterations, n.escaped() + " during the Newton polish");
+    }
+    double[] theta = n.theta();
     double[] g = j.gradient(theta);
-    int skip = j.policyClass().mixture() ? 1 : 0;
-    for (; iterations < s.maxAscentIterations(); iterations++) {
-      int done = iterations;
-      Interrupts.check(() -> "in the stationary-point search on " + j + ": ascent iteration "
-          + done + " of at most " + s.maxAscentIterations());
-      history[iterations] = value;
-      String out = outOfBounds(j, theta, s);
-      if (out != null) {
-        return diverged(j, theta, value, g, iterations, out, history);
-      }
-      double gg = dot(g, g);
-      if (Math.sqrt(gg) < 1e-3) {
-        break; // close enough for Newton's quadratic convergence
-      }
-      if (iterations >= 100 && value - history[iterations - 100]
-          < 1e-11 * Math.max(1, Math.abs(value))) {
-        break; // crawling along a flat ridge: J no longer moves, let Newton try
-      }
-      if (iterations % 50 == 49 && negativeDefinite(j.hessian(theta), skip)) {
-        break; // ill-conditioned ascent is slow; Newton is fast once the basin is concave
-      }
-      // Cap the move at MAX_MOVE so ascent follows the gradient flow into the basin it starts
-      // in instead of leaping into another one (on the line J is unbounded as sigma grows).
-      step = Math.min(step * 2, MAX_MOVE / Math.sqrt(gg));
-      double[] next = null;
-      double nextValue = Double.NaN;
-      while (step > 1e-14) {
-        next = axpy(theta, step, g);
-        nextValue = j.value(next);
-        if (nextValue >= value + 1e-4 * step * gg) {
-          break;
-        }
-        step *= 0.5;
-      }
-      if (!(step > 1e-14)) {
-        break; // no ascent possible at this resolution: let Newton decide
-      }
-      theta = next;
-      value = nextValue;
-      g = j.gradient(theta);
-    }
-    String out = outOfBounds(j, theta, s);
-    if (out != null) {
-      return diverged(j, theta, value, g, iterations, out, history);
-    }
-    // Newton polish on the reduced coordinates (Levenberg-shifted where H is indefinite).
-    double[][] h = j.hessian(theta);
-    double[] polish = new double[s.maxNewtonIterations() + 1];
-    for (int it = 0; it < s.maxNewtonIterations() && norm(g) > s.gradientTolerance(); it++) {
-      int done = it;
-      Interrupts.check(() -> "in the stationary-point search on " + j + ": Newton iteration "
-          + done + " of at most " + s.maxNewtonIterations());
-      iterations++;
-      polish[it] = value;
-      if (it >= 10 && value - polish[it - 10] < 1e-13 * Math.max(1, Math.abs(value))) {
-        break; // flat directions: more polishing changes neither J nor the classification
-      }
-      // Levenberg shift: solve (H - tau I) delta = -g with tau above the largest eigenvalue,
-      // so the step ascends even where H is indefinite (plain Newton when H < 0).
-      double[] eigNow = Hessian.eigenvalues(reduced(h, skip));
-      double top = eigNow[eigNow.length - 1];
-      double tau = top > -1e-10 ? top + Math.max(1e-8, 1e-3 * maxAbs(eigNow)) : 0.0;
-      double[] delta = newtonStep(shifted(h, tau), g, skip);
-      boolean newton = delta != null && dot(delta, g) > 0;
-      if (!newton) {
-        delta = g;
-      }
-      double len = norm(delta);
-      if (len > MAX_MOVE) {
-        delta = axpy(new double[delta.length], MAX_MOVE / len, delta);
-      }
-      double t = 1.0;
-      double[] next = theta;
-      double nextValue = value;
-      double[] nextG = g;
-      boolean accepted = false;
-      for (int ls = 0; ls < 60; ls++, t *= 0.5) {
-        next = axpy(theta, t, delta);
-        nextValue = j.value(next);
-        // Near a maximum J changes by |g|^2/|lambda|, below rounding: then accept a step that
-        // shrinks the gradient instead.
-        if (nextValue >= value + 1e-4 * t * dot(g, delta)) {
-          accepted = true;
-          break;
-        }
-        if (newton && nextValue >= value - 1e-13 * Math.max(1, Math.abs(value))) {
-          nextG = j.gradient(next);
-          if (norm(nextG) < norm(g)) {
-            accepted = true;
-            break;
-          }
-        }
-      }
-      if (!accepted) {
-        break;
-      }
-      theta = next;
-      value = nextValue;
-      g = nextG == g ? j.gradient(theta) : nextG;
-      if (outOfBounds(j, theta, s) != null) {
-        return diverged(j, theta, value, g, iterations, outOfBounds(j, theta, s), history);
-      }
-      h = j.hessian(theta);
-    }
-    g = j.gradient(theta);
-    h = j.hessian(theta);
-    double[] eig = Hessian.eigenvalues(reduced(h, skip));
-    double gn = norm(g);
-    Type type;
-    String evidence = "";
+    double[] eig = Curvature.eigenvalues(j, theta);
+    double gn = Ascent.norm(g);
     if (gn > s.gradientTolerance()) {
-      type = Type.NOT_CONVERGED;
-      evidence = String.format(Locale.ROOT,
-          "|grad J| = %.3e > %.1e after %d iterations", gn, s.gradientTolerance(), iterations);
-    } else {
-      double tol = s.eigenvalueTolerance() * Math.max(1, maxAbs(eig));
-      int neg = 0;
-      int pos = 0;
-      for (double l : eig) {
-        neg += l < -tol ? 1 : 0;
-        pos += l > tol ? 1 : 0;
+      return point(j, theta, n.value(), gn, eig, Type.NOT_CONVERGED, iterations,
+          String.format(Locale.ROOT, "|grad J| = %.3e > %.1e after %d iterations", gn,
+              s.gradientTolerance(), iterations));
+    }
+    Type type = Curvature.classify(eig, s.eigenvalueTolerance());
+    String evidence = type == Type.DEGENERATE ? degeneracy(j, theta, eig, s) : "";
+    return point(j, theta, n.value(), gn, eig, type, iterations, evidence);
+  }
+
+  /**
+   * One point per distinct policy: two points are the same when they have the same type and
+   * {@link #samePolicy} (so relabelled components and shifted logits count once). DIVERGED and NOT_CONVERGED points are kept once
+   * per type, the highest-J one.
+   */
+  public static List<Point> distinct(List<Point> points) {
+    List<Point> out = new ArrayList<>();
+    for (Point p : points) {
+      boolean stationary = p.type() != Type.DIVERGED && p.type() != Type.NOT_CONVERGED;
+      int same = -1;
+      for (int i = 0; i < out.size(); i++) {
+        Point q = out.get(i);
+        if (q.type() == p.type() && (!stationary || samePolicy(p, q))) {
+          same = i;
+          break;
+        }
       }
-      if (neg == eig.length) {
-        type = Type.MAXIMUM;
-      } else if (pos == eig.length) {
-        type = Type.MINIMUM;
-      } else if (neg > 0 && pos > 0) {
-        type = Type.SADDLE;
-      } else {
-        type = Type.DEGENERATE;
-        evidence = degeneracy(j, theta, eig.length - neg - pos);
+      if (same < 0) {
+        out.add(p);
+      } else if (p.objective() > out.get(same).objective()) {
+        out.set(same, p);
       }
     }
-    return point(j, theta, value, gn, eig, type, iterations, evidence);
+    return out;
   }
 
-  private static boolean negativeDefinite(double[][] h, int skip) {
-    double[] eig = Hessian.eigenvalues(reduced(h, skip));
-    return eig[eig.length - 1] < -1e-8 * Math.max(1, maxAbs(eig));
+  /**
+   * Whether two points describe the same policy up to relabelling: sorted components agree to
+   * 1e-3 in weight, mean and log-std, or J agrees to 1e-9 (relative) and they agree to 0.05 (a
+   * maximum with nearly flat directions is polished to slightly different parameters).
+   */
+  public static boolean samePolicy(Point a, Point b) {
+    if (a.means().length != b.means().length) {
+      return false;
+    }
+    double[][] ca = canonical(a);
+    double[][] cb = canonical(b);
+    double worst = 0;
+    for (int i = 0; i < ca.length; i++) {
+      for (int c = 0; c < 3; c++) {
+        worst = Math.max(worst, Math.abs(ca[i][c] - cb[i][c]));
+      }
+    }
+    boolean sameJ = Math.abs(a.objective() - b.objective())
+        <= 1e-9 * Math.max(1, Math.abs(a.objective()));
+    return worst <= 1e-3 || (sameJ && worst <= 0.05);
   }
 
-  private static String degeneracy(ExactObjective j, double[] theta, int zeros) {
+  private static double[][] canonical(Point p) {
+    int k = p.means().length;
+    double[][] rows = new double[k][];
+    for (int i = 0; i < k; i++) {
+      rows[i] = new double[] {p.means()[i], Math.log(p.stds()[i]), p.weights()[i]};
+    }
+    Arrays.sort(rows, Comparator.<double[]>comparingDouble(r -> r[0]).thenComparingDouble(
+        r -> r[1]));
+    return rows;
+  }
+
+  private static String degeneracy(ExactObjective j, double[] theta, double[] eig, Settings s) {
+    double tol = s.eigenvalueTolerance() * Math.max(1, Curvature.maxAbs(eig));
+    long zeros = Arrays.stream(eig).filter(l -> Math.abs(l) <= tol).count();
     StringBuilder sb = new StringBuilder(zeros + " eigenvalue(s) ~ 0");
     double[] w = weights(j, theta);
     for (int k = 0; k < w.length; k++) {
@@ -364,37 +313,7 @@ public final class StationaryPoints {
     return sb.toString();
   }
 
-  private static String outOfBounds(ExactObjective j, double[] theta, Settings s) {
-    for (int k = 0; k < j.components(); k++) {
-      double ls = theta[j.logStdIndex(k)];
-      double mu = theta[j.meanIndex(k)];
-      if (ls > s.logStdBound()) {
-        return String.format(Locale.ROOT, "log sigma[%d] = %.3f passed +%.1f (sigma = %.4g)", k,
-            ls, s.logStdBound(), Math.exp(ls));
-      }
-      if (ls < -1.5 * s.logStdBound()) {
-        return String.format(Locale.ROOT, "log sigma[%d] = %.3f passed -%.1f (sigma = %.4g)", k,
-            ls, 1.5 * s.logStdBound(), Math.exp(ls));
-      }
-      if (Math.abs(mu) > s.meanBound()) {
-        return String.format(Locale.ROOT, "|mu[%d]| = %.4g passed %.4g", k, Math.abs(mu),
-            s.meanBound());
-      }
-    }
-    return null;
-  }
-
-  private static Point diverged(ExactObjective j, double[] theta, double value, double[] g,
-      int iterations, String why, double[] history) {
-    int back = Math.min(iterations, 20);
-    double rise = back > 0 ? value - history[iterations - back] : 0;
-    String evidence = String.format(Locale.ROOT,
-        "%s after %d iterations; last J = %.10g, J rose by %.4g over the last %d iterations",
-        why, iterations, value, rise, back);
-    return point(j, theta, value, norm(g), new double[0], Type.DIVERGED, iterations, evidence);
-  }
-
-  private static Point point(ExactObjective j, double[] theta, double value, double gn,
+  static Point point(ExactObjective j, double[] theta, double value, double gn,
       double[] eig, Type type, int iterations, String evidence) {
     Tensor t = Tensor.vector(theta);
     int k = j.components();
@@ -430,112 +349,8 @@ public final class StationaryPoints {
     return w;
   }
 
-  private static double[][] shifted(double[][] h, double tau) {
-    double[][] out = new double[h.length][];
-    for (int i = 0; i < h.length; i++) {
-      out[i] = h[i].clone();
-      out[i][i] -= tau;
-    }
-    return out;
-  }
-
-  /** h without its first {@code skip} rows and columns. */
-  static double[][] reduced(double[][] h, int skip) {
-    int n = h.length - skip;
-    double[][] r = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int c = 0; c < n; c++) {
-        r[i][c] = h[i + skip][c + skip];
-      }
-    }
-    return r;
-  }
-
-  /** Solves H delta = -g on the reduced coordinates (delta = 0 on the skipped ones). */
-  private static double[] newtonStep(double[][] h, double[] g, int skip) {
-    double[][] a = reduced(h, skip);
-    int n = a.length;
-    double[] b = new double[n];
-    for (int i = 0; i < n; i++) {
-      b[i] = -g[i + skip];
-    }
-    double scale = Math.max(1e-300, maxAbsMatrix(a));
-    for (int col = 0; col < n; col++) {
-      int piv = col;
-      for (int r = col + 1; r < n; r++) {
-        if (Math.abs(a[r][col]) > Math.abs(a[piv][col])) {
-          piv = r;
-        }
-      }
-      if (Math.abs(a[piv][col]) < 1e-13 * scale) {
-        return null; // singular: no Newton direction
-      }
-      double[] tr = a[piv];
-      a[piv] = a[col];
-      a[col] = tr;
-      double tb = b[piv];
-      b[piv] = b[col];
-      b[col] = tb;
-      for (int r = col + 1; r < n; r++) {
-        double f = a[r][col] / a[col][col];
-        for (int c = col; c < n; c++) {
-          a[r][c] -= f * a[col][c];
-        }
-        b[r] -= f * b[col];
-      }
-    }
-    double[] x = new double[n];
-    for (int r = n - 1; r >= 0; r--) {
-      double s = b[r];
-      for (int c = r + 1; c < n; c++) {
-        s -= a[r][c] * x[c];
-      }
-      x[r] = s / a[r][r];
-    }
-    double[] delta = new double[g.length];
-    System.arraycopy(x, 0, delta, skip, n);
-    for (double v : delta) {
-      if (!Double.isFinite(v)) {
-        return null;
-      }
-    }
-    return delta;
-  }
-
-  private static double maxAbsMatrix(double[][] a) {
-    double m = 0;
-    for (double[] row : a) {
-      m = Math.max(m, maxAbs(row));
-    }
-    return m;
-  }
-
   private static double maxAbs(double[] v) {
-    double m = 0;
-    for (double x : v) {
-      m = Math.max(m, Math.abs(x));
-    }
-    return m;
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
-  private static double norm(double[] a) {
-    return Math.sqrt(dot(a, a));
-  }
-
-  private static double[] axpy(double[] x, double t, double[] d) {
-    double[] out = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = x[i] + t * d[i];
-    }
-    return out;
+    return Curvature.maxAbs(v);
   }
 
   private static String fmt(double[] v) {

@@ -1,7 +1,6 @@
 package org.mixrl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
@@ -38,11 +37,49 @@ class TheoryCommandTest {
   }
 
   @Test
-  void gaussianAboveTheThresholdIsReportedAsDiverged() {
+  void gaussianAboveTheThresholdReportsNoMaximumAndTheEscapingScale() {
     CliRun.Result r = CliRun.run("theory", "optimum", "--reward", TWO_BUMPS, "--policy", "g", "--alpha", "0.5",
         "--starts", "2");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.lastLine().endsWith("type=diverged"), r.lastLine());
+    assertTrue(r.lastLine().startsWith("J=nan expected_reward=nan type=none evidence=no local"
+        + " maximum from 5 starts: 5 diverged"), r.lastLine());
+    assertTrue(r.out().contains("unbounded: 5 of 5 starts diverged"), r.out());
+    assertTrue(r.out().contains("log sigma[0]"), r.out());
+  }
+
+  @Test
+  void aMixtureWithAMaximumReportsItNotTheLargerJOfADivergedStart() {
+    // GM_2 at alpha = 0.2: most random starts diverge with J ~ 1.9 at sigma ~ 3000, but the
+    // two-bump maximum (J = 0.870) is the answer (issue 12).
+    CliRun.Result r = CliRun.run("theory", "optimum", "--reward", TWO_BUMPS, "--policy", "gm",
+        "--components", "2", "--alpha", "0.2", "--starts", "2");
+    assertEquals(0, r.code(), r.err());
+    Matcher m = Pattern.compile("J=(\\S+) expected_reward=(\\S+) type=maximum")
+        .matcher(r.lastLine());
+    assertTrue(m.matches(), r.lastLine());
+    assertEquals(0.870, Double.parseDouble(m.group(1)), 1e-3);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "optimum|--components|0|--components must be in 1..16, got 0",
+    "optimum|--components|17|--components must be in 1..16, got 17",
+    "optimum|--alpha|NaN|--alpha must be in (0, 1e+06], got NaN",
+    "optimum|--alpha|Infinity|--alpha must be in (0, 1e+06], got Infinity",
+    "continuation|--alphas|0.2,0.1|alpha[1] = 0.1 is not above alpha[0] = 0.2",
+    "continuation|--alphas|0,0.1|alpha[0] = 0.0; every alpha must be finite and > 0",
+    "continuation|--alphas|-0.1|alpha[0] = -0.1; every alpha must be finite and > 0",
+  })
+  void nonsensicalClassesAndAlphaGridsExitTwoNamingTheValue(
+      String command, String option, String value, String message) {
+    CliRun.Result r = command.equals("optimum")
+        ? CliRun.run("theory", "optimum", "--reward", TWO_BUMPS, "--policy", "gm",
+            "--components", option.equals("--components") ? value : "2",
+            "--alpha", option.equals("--alpha") ? value : "0.2", "--starts", "0")
+        : CliRun.run("theory", "continuation", "--reward", TWO_BUMPS, "--policy", "g",
+            "--alphas", value, "--starts", "0");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains(message), r.err());
   }
 
   @ParameterizedTest
@@ -58,7 +95,7 @@ class TheoryCommandTest {
       String reward, String policy, String alpha, String k, String message) {
     CliRun.Result r = CliRun.run("theory", "optimum", "--reward", reward, "--policy", policy, "--alpha", alpha,
         "--components", k, "--starts", "1");
-    assertNotEquals(0, r.code());
+    assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains(message), r.err());
   }
 

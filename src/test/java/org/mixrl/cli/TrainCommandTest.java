@@ -141,4 +141,62 @@ class TrainCommandTest {
     assertEquals(0, CliRun.run(tinySteps(whole, 1500)).code());
     assertEquals(metricsWithoutWallTime(whole), metricsWithoutWallTime(killed));
   }
+
+  @Test
+  void targetEntropyNanIsRefusedNamingTheOption() {
+    CliRun.Result r = CliRun.run(tiny(tmp.resolve("nan"), "--target-entropy", "NaN"));
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--target-entropy") && r.err().contains("NaN"), r.err());
+    assertTrue(!Files.exists(tmp.resolve("nan")), "nothing written");
+  }
+
+  @Test
+  void learningStartsAtOrPastStepsIsWarnedAboutNamingBoth() {
+    CliRun.Result r = CliRun.run("train", "--env", "Pendulum-v1", "--steps", "40", "--out",
+        tmp.resolve("w").toString(), "--hidden", "8,8", "--batch-size", "16",
+        "--learning-starts", "40", "--eval-every", "0", "--no-progress");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("warning: --learning-starts 40 >= --steps 40")
+        && r.err().contains("never updates"), r.err());
+    CliRun.Result fine = CliRun.run(tinySteps(tmp.resolve("ok"), 60));
+    assertTrue(!fine.err().contains("warning"), fine.err());
+  }
+
+  @Test
+  void aBatchTooLargeForTheHeapIsRefusedUpFrontLeavingNoDirectory() {
+    Path out = tmp.resolve("huge");
+    CliRun.Result r = CliRun.run("train", "--env", "Pendulum-v1", "--steps", "300", "--out",
+        out.toString(), "--batch-size", "100000000", "--no-progress");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("batch_size 100000000") && r.err().contains("heap"), r.err());
+    assertTrue(!Files.exists(out), "no half-initialised run directory");
+  }
+
+  @Test
+  void resumeNeedsOnlyOutAndALargerStepsExtendsAFinishedRun() throws IOException {
+    Path run = tmp.resolve("run");
+    assertEquals(0, CliRun.run(tinySteps(run, 200)).code());
+    CliRun.Result again = CliRun.run("train", "--out", run.toString(), "--resume",
+        "--no-progress");
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.out().contains("200/200 steps"), again.out());
+    CliRun.Result longer = CliRun.run("train", "--out", run.toString(), "--resume", "--steps",
+        "300", "--no-progress");
+    assertEquals(0, longer.code(), longer.err());
+    assertTrue(longer.out().contains("300/300 steps"), longer.out());
+    Path planned = tmp.resolve("planned");
+    assertEquals(0, CliRun.run(tinySteps(planned, 300)).code());
+    assertEquals(metricsWithoutWallTime(planned), metricsWithoutWallTime(run));
+    CliRun.Result changed = CliRun.run("train", "--out", run.toString(), "--resume",
+        "--gamma", "0.5", "--no-progress");
+    assertNotEquals(0, changed.code());
+    assertTrue(changed.err().contains("gamma"), changed.err());
+  }
+
+  @Test
+  void aNewRunWithoutEnvOrStepsIsRefusedNamingTheOption() {
+    CliRun.Result r = CliRun.run("train", "--out", tmp.resolve("x").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--env is required for a new run"), r.err());
+  }
 }

@@ -83,6 +83,52 @@ class TrainerTest {
     }
   }
 
+  /**
+   * README's statement: `--steps N --resume` on a finished run continues it to exactly the
+   * run planned with N steps from the start (wall_time aside), replay ring growth included.
+   */
+  @ParameterizedTest
+  @CsvSource({"sg,1,rp,200,400", "sgm,3,mrp,150,320"})
+  void extendingAFinishedRunEqualsARunPlannedThatLongFromTheStart(String policy, int k,
+      String est, long first, long total) throws IOException {
+    RunConfig shortRun = RunFixtures.tiny(policy, k, est, first, 6);
+    RunConfig longRun = shortRun.withSteps(total);
+    RunFixtures.runToEnd(tmp.resolve("planned"), longRun);
+    Path extended = tmp.resolve("extended");
+    RunFixtures.runToEnd(extended, shortRun);
+    try (Trainer t = Trainer.resume(extended, longRun)) {
+      assertEquals(first, t.step());
+      assertTrue(t.run(TrainingListener.NONE).finished());
+    }
+    assertEquals(longRun, RunConfig.fromJson(
+        Files.readString(extended.resolve(Trainer.CONFIG_FILE))), "config.json says the new length");
+    assertEquals(RunFixtures.metricsWithoutWallTime(tmp.resolve("planned")),
+        RunFixtures.metricsWithoutWallTime(extended));
+  }
+
+  @Test
+  void aPauseWritesACheckpointAtThatStepAndTheResumeContinuesIdentically() throws IOException {
+    RunConfig c = RunFixtures.tiny("sg", 1, "rp", 400, 5);
+    RunFixtures.runToEnd(tmp.resolve("whole"), c);
+    Path part = tmp.resolve("part");
+    try (Trainer t = Trainer.start(part, c)) {
+      RunSummary s = t.run(new TrainingListener() {
+        @Override
+        public boolean pauseRequested(long step) {
+          return step == 263;
+        }
+      });
+      assertFalse(s.finished());
+      assertEquals(263, t.checkpointStep());
+    }
+    try (Trainer t = Trainer.resume(part, c)) {
+      assertEquals(263, t.step(), "resumes where it paused, not at the last periodic checkpoint");
+      assertTrue(t.run(TrainingListener.NONE).finished());
+    }
+    assertEquals(RunFixtures.metricsWithoutWallTime(tmp.resolve("whole")),
+        RunFixtures.metricsWithoutWallTime(part));
+  }
+
   @Test
   void resumingAFinishedRunDoesNothing() throws IOException {
     RunConfig c = RunFixtures.tiny("sg", 1, "rp", 100, 3);

@@ -79,10 +79,75 @@ class StationaryPointsTest {
   }
 
   @Test
+  void theGaussianOptimumWrittenAsTwoEqualComponentsIsASaddleOfTheMixture() {
+    // Below alpha*_G the Gaussian maximum is a stationary point of GM_2 once copied into two
+    // identical components (same policy, each component's gradient is half the Gaussian's);
+    // splitting the copies towards the two bumps raises J, so it is not a maximum of GM_2.
+    double alpha = 0.36;
+    StationaryPoints.Settings s = StationaryPoints.Settings.defaults();
+    StationaryPoints.Point g = StationaryPoints.fromStart(
+        new ExactObjective(TWO_BUMPS, PolicyClass.G, 1, alpha),
+        new double[] {1.0, Math.log(0.3)}, s);
+    assertEquals(StationaryPoints.Type.MAXIMUM, g.type(), g.toString());
+    ExactObjective gm2 = new ExactObjective(TWO_BUMPS, PolicyClass.GM, 2, alpha);
+    double[] copies = Starts.gaussianCopies(gm2, g.theta()[0], g.theta()[1]);
+    assertTrue(Ascent.norm(gm2.gradient(copies)) < 1e-6, "the copies are stationary already");
+    StationaryPoints.Point p = StationaryPoints.stationaryFromStart(gm2, copies, s);
+    assertEquals(StationaryPoints.Type.SADDLE, p.type(), p.toString());
+    assertEquals(5, p.eigenvalues().length, "6 parameters minus the logit shift");
+    assertTrue(p.eigenvalues()[4] > 0.1, p.toString());
+    assertEquals(g.objective(), p.objective(), 1e-9, "the same policy as the Gaussian maximum");
+  }
+
+  @Test
+  void levenbergMarquardtOnTheGradientNormFindsTheSaddleThatAscentLeaves() {
+    ExactObjective gm2 = new ExactObjective(TWO_BUMPS, PolicyClass.GM, 2, 0.36);
+    // a point near the copies, perturbed so that ascent starts moving off the saddle
+    double[] start = gm2.pack(new double[] {0.05, 0}, new double[] {0.98, 1.02},
+        new double[] {Math.log(0.3), Math.log(0.32)});
+    StationaryPoints.Settings s = StationaryPoints.Settings.defaults();
+    assertTrue(StationaryPoints.fromStart(gm2, start, s).type() != StationaryPoints.Type.SADDLE);
+    StationaryPoints.Point p = StationaryPoints.stationaryFromStart(gm2, start, s);
+    assertEquals(StationaryPoints.Type.SADDLE, p.type(), p.toString());
+  }
+
+  @Test
+  void theLogitShiftIsRemovedBeforeClassifying() {
+    ExactObjective gm3 = new ExactObjective(TWO_BUMPS, PolicyClass.GM, 3, 0.1);
+    double[] theta = gm3.pack(new double[] {0.3, -0.2, 0.1}, new double[] {-1, 0, 1},
+        new double[] {-1.5, -1, -1.5});
+    double[] shifted = theta.clone();
+    for (int i = 0; i < 3; i++) {
+      shifted[i] += 4.0;
+    }
+    double[] a = Curvature.eigenvalues(gm3, theta);
+    double[] b = Curvature.eigenvalues(gm3, shifted);
+    assertEquals(8, a.length, "9 parameters minus the logit shift");
+    for (int i = 0; i < a.length; i++) {
+      assertEquals(a[i], b[i], 1e-6 * Math.max(1, Math.abs(a[i])));
+    }
+    // the full Hessian has an eigenvalue ~0 along (1, 1, 1, 0, ...); none is left after the gauge
+    double[] full = org.mixrl.autodiff.Hessian.eigenvalues(gm3.hessian(theta));
+    double smallestFull = java.util.Arrays.stream(full).map(Math::abs).min().orElseThrow();
+    double smallestReduced = java.util.Arrays.stream(a).map(Math::abs).min().orElseThrow();
+    assertTrue(smallestFull < 1e-6, "gauge zero present in the full Hessian");
+    assertTrue(smallestReduced > 1e-4, "gauge zero removed: " + smallestReduced);
+  }
+
+  @Test
+  void classifyReadsTheSignsOfTheEigenvalues() {
+    assertEquals(StationaryPoints.Type.MAXIMUM, Curvature.classify(new double[] {-2, -1e-3}, 1e-6));
+    assertEquals(StationaryPoints.Type.MINIMUM, Curvature.classify(new double[] {1e-3, 2}, 1e-6));
+    assertEquals(StationaryPoints.Type.SADDLE, Curvature.classify(new double[] {-1, 0, 1}, 1e-6));
+    assertEquals(StationaryPoints.Type.DEGENERATE,
+        Curvature.classify(new double[] {-1, 1e-9}, 1e-6));
+  }
+
+  @Test
   void settingsAreValidated() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new StationaryPoints.Settings(0, 0, 10, 10, 1e-7, 8, 1e3, 1e-6));
+        () -> new StationaryPoints.Settings(-1, 0, 10, 10, 1e-7, 8, 1e3, 1e-6));
     assertThrows(
         IllegalArgumentException.class,
         () -> new StationaryPoints.Settings(1, 0, 10, 10, 0, 8, 1e3, 1e-6));

@@ -33,9 +33,10 @@ class TheoryInterruptTest {
     AtomicReference<Throwable> outcome = new AtomicReference<>();
     Thread worker = new Thread(() -> {
       try {
-        // minutes of work: 2000 alphas x 8 starts of up to 3000 iterations each
-        EntropyRobustness.sweep(TWO_BUMPS, alphas, List.of(PolicyClass.SGM), new int[] {5},
-            StationaryPoints.Settings.defaults());
+        // minutes of work: 35 starts at the first alpha, then 2000 alphas of continuation
+        EntropyRobustness.sweep(TWO_BUMPS, alphas,
+            List.of(new org.mixrl.policy.PolicyLayout(PolicyClass.SGM, 5, 1)),
+            EntropyRobustness.fastSettings());
       } catch (Throwable e) {
         outcome.set(e);
       }
@@ -49,8 +50,8 @@ class TheoryInterruptTest {
     CancellationException e = assertInstanceOf(CancellationException.class, outcome.get());
     String expected = "interrupted in the stationary-point search on sgm_5 alpha=\\S+ on "
         + Pattern.quote(TWO_BUMPS.toString())
-        + ": (ascent iteration \\d+ of at most 3000|Newton iteration \\d+ of at most 100"
-        + "|before start \\d of 8)";
+        + ": (ascent iteration \\d+ of at most 600|Newton iteration \\d+ of at most 30"
+        + "|fresh start \\d+ of \\d+)";
     assertTrue(e.getMessage().matches(expected), e.getMessage());
   }
 

@@ -10,8 +10,10 @@ import org.mixrl.experiment.Bootstrap;
 
 /**
  * A learning curve read from a run's {@code metrics.csv}: return against environment step.
- * Uses the deterministic evaluations when the run has any (the paper's reported curve), else
- * the training episodes. Files without a {@code kind} column use every row.
+ * By default uses the deterministic evaluations when the run has any (the paper's reported
+ * curve), else the training episodes; a caller can name the rows instead (the training return
+ * per episode is the Greedy Actor-Critic protocol's metric). Files without a {@code kind} column
+ * use every row.
  *
  * @param source which rows: eval_deterministic, train, or all
  * @param steps steps, increasing
@@ -19,8 +21,27 @@ import org.mixrl.experiment.Bootstrap;
  */
 public record Curve(String source, double[] steps, double[] returns) {
 
+  /** The rows a curve is made of: {@code auto} prefers deterministic evaluations. */
+  public static final List<String> SOURCES =
+      List.of("auto", "train", "eval_deterministic", "eval_stochastic");
+
   /** Reads {@code metrics} (header with at least {@code step} and {@code return}). */
   public static Curve read(Path metrics) throws IOException {
+    return read(metrics, "auto", "return");
+  }
+
+  /**
+   * Reads column {@code column} of {@code metrics} against {@code step}, from the rows of kind
+   * {@code source} (one of {@link #SOURCES}; {@code auto}: deterministic evaluations if the run
+   * has any, else training episodes). Rows with an empty value are skipped.
+   *
+   * @throws IOException if the file lacks the columns or has no such rows
+   */
+  public static Curve read(Path metrics, String source, String column) throws IOException {
+    if (!SOURCES.contains(source)) {
+      throw new IllegalArgumentException(
+          "curve source must be one of " + String.join(", ", SOURCES) + ", got " + source);
+    }
     List<String> lines = Files.readAllLines(metrics, StandardCharsets.UTF_8);
     if (lines.isEmpty()) {
       throw new IOException(metrics + ": empty");
@@ -28,11 +49,13 @@ public record Curve(String source, double[] steps, double[] returns) {
     List<String> header = List.of(lines.get(0).split(",", -1));
     int kind = header.indexOf("kind");
     int step = header.indexOf("step");
-    int ret = header.indexOf("return");
+    int ret = header.indexOf(column);
     if (step < 0 || ret < 0) {
-      throw new IOException(metrics + ": needs columns step and return, has " + header);
+      throw new IOException(metrics + ": needs columns step and " + column + ", has " + header);
     }
-    for (String wanted : kind < 0 ? List.of("") : List.of("eval_deterministic", "train")) {
+    List<String> wantedKinds = kind < 0 ? List.of("")
+        : source.equals("auto") ? List.of("eval_deterministic", "train") : List.of(source);
+    for (String wanted : wantedKinds) {
       List<double[]> points = new ArrayList<>();
       for (String line : lines.subList(1, lines.size())) {
         String[] f = line.split(",", -1);
@@ -52,7 +75,8 @@ public record Curve(String source, double[] steps, double[] returns) {
         return new Curve(wanted.isEmpty() ? "all" : wanted, s, r);
       }
     }
-    throw new IOException(metrics + ": no rows with a return");
+    throw new IOException(metrics + ": no " + (source.equals("auto") ? "" : source + " ")
+        + "rows with a " + column);
   }
 
   /** The last return. */

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.mixrl.experiment.AtomicFiles;
+import org.mixrl.experiment.RunLock;
 import org.mixrl.experiment.Json;
 
 /**
@@ -37,6 +38,12 @@ public final class Sweep {
   public static final String FAILED_FILE = "failed.json";
   public static final String LOG_FILE = "attempt.log";
   public static final String HISTORY_FILE = "attempts.log";
+  /**
+   * Exit codes of a command stopped by SIGINT (130) or SIGTERM (143) that saved its state
+   * first (mixrl train does); such a run is interrupted, not failed.
+   */
+  public static final java.util.Set<Integer> INTERRUPTED_CODES = java.util.Set.of(130, 143);
+
   /** Lines of an attempt's output kept in {@code failed.json}. */
   public static final int ERROR_TAIL_LINES = 20;
 
@@ -262,10 +269,18 @@ public final class Sweep {
         done.put("finished", Instant.now().toString());
         done.put("seconds", seconds);
         done.put("resumed", resume);
+        // lets a parent tell "my worker finished it" from "someone else did meanwhile"
+        done.put("pid", ProcessHandle.current().pid());
         AtomicFiles.write(rd.resolve(DONE_FILE), Json.write(done));
         Files.deleteIfExists(rd.resolve(FAILED_FILE));
         history(rd, Instant.now() + " done seconds=" + seconds);
         return RunOutcome.FINISHED;
+      }
+      if (INTERRUPTED_CODES.contains(code)) {
+        // stopped on request with a checkpoint: pending again, not failed
+        Files.deleteIfExists(rd.resolve(FAILED_FILE));
+        history(rd, Instant.now() + " interrupted exit=" + code);
+        return RunOutcome.INTERRUPTED;
       }
       String tail = tail(log, ERROR_TAIL_LINES) + (error.isEmpty() ? "" : "\n" + error);
       writeFailure(rd, code, tail, resume);

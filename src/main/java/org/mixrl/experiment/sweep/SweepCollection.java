@@ -52,21 +52,65 @@ public record SweepCollection(List<RunRow> runs, List<Group> groups) {
    * @param auc mean and interval of the areas under the curves
    * @param curveSteps steps of the mean curve
    * @param curve mean and interval of the return at each of those steps
+   * @param family what figures colour the group by ({@link MethodLabel#family}, else the label)
+   * @param seeds the seed of each done run, in {@code runIds} order
+   * @param finals each run's final return, in the same order
+   * @param aucs each run's area under the curve, in the same order
    */
   public record Group(Map<String, Object> settings, String label, List<String> runIds,
       Bootstrap.Interval finalReturn, Bootstrap.Interval auc, double[] curveSteps,
-      List<Bootstrap.Interval> curve) {}
+      List<Bootstrap.Interval> curve, String family, List<Object> seeds, double[] finals,
+      double[] aucs) {
+
+    /** The environment option, or "" when the sweep does not set it. */
+    public String env() {
+      Object e = settings.get("env");
+      return e == null ? "" : e.toString();
+    }
+  }
+
+  /**
+   * Two groups of one environment compared on the seeds both ran: the paired interval is the
+   * bootstrap of the mean per-seed difference a − b; the unpaired one resamples a and b
+   * independently (all their seeds), as if the seeds were unrelated.
+   *
+   * @param env environment
+   * @param a first group's label
+   * @param b second group's label
+   * @param pairs seeds both groups ran
+   * @param finalPaired paired interval of the final-return difference
+   * @param finalUnpaired unpaired interval of the same difference
+   * @param aucPaired paired interval of the area-under-the-curve difference
+   * @param aucUnpaired unpaired interval of the same difference
+   */
+  public record Comparison(String env, String a, String b, int pairs,
+      Bootstrap.Interval finalPaired, Bootstrap.Interval finalUnpaired,
+      Bootstrap.Interval aucPaired, Bootstrap.Interval aucUnpaired) {}
 
   /** Reads every run of {@code sweep}; runs that are not done are listed with no results. */
   public static SweepCollection of(Sweep sweep, Function<String, Optional<CommandKind>> kinds)
       throws IOException {
+    return of(sweep, kinds, "auto");
+  }
+
+  /**
+   * As {@link #of(Sweep, Function)}, with each run's curve made of the metrics rows {@code
+   * source} names ({@link Curve#SOURCES}).
+   */
+  public static SweepCollection of(Sweep sweep, Function<String, Optional<CommandKind>> kinds,
+      String source) throws IOException {
     List<RunRow> rows = new ArrayList<>();
     for (RunStatus st : sweep.status(kinds)) {
       PlannedRun run = sweep.read(st.id());
       Curve curve = null;
       Path metrics = sweep.runDir(st.id()).resolve(Sweep.OUT_DIR).resolve("metrics.csv");
       if (st.state() == RunState.DONE && Files.isRegularFile(metrics)) {
-        curve = Curve.read(metrics);
+        try {
+          curve = Curve.read(metrics, source, "return");
+        } catch (IOException e) {
+          // a done run without such rows (no finished training episode in a short run)
+          curve = null;
+        }
       }
       rows.add(new RunRow(st.id(), st.state(), run.options(), curve));
     }
@@ -111,7 +155,9 @@ public record SweepCollection(List<RunRow> runs, List<Group> groups) {
         words.add(k + "=" + CommandKind.text(settings.get(k)));
       }
     }
-    String label = words.isEmpty() ? "all" : String.join(" ", words);
+    String label = MethodLabel.applies(settings) ? MethodLabel.of(settings, varying)
+        : words.isEmpty() ? "all" : String.join(" ", words);
+    String family = MethodLabel.applies(settings) ? MethodLabel.family(settings) : label;
     double[] finals = new double[runs.size()];
     double[] aucs = new double[runs.size()];
     double lo = Double.NEGATIVE_INFINITY;
@@ -146,7 +192,144 @@ public record SweepCollection(List<RunRow> runs, List<Group> groups) {
     return new Group(settings, label, runs.stream().map(RunRow::id).toList(),
         Bootstrap.meanInterval(finals, LEVEL, RESAMPLES, rng.split()),
         Bootstrap.meanInterval(aucs, LEVEL, RESAMPLES, rng.split()),
-        steps.stream().mapToDouble(Double::doubleValue).toArray(), curve);
+        steps.stream().mapToDouble(Double::doubleValue).toArray(), curve, family,
+        runs.stream().map(r -> r.options().get(SEED_KEY)).toList(), finals, aucs);
+  }
+
+  /**
+   * Every pair of groups of one environment, in group order (a before b), compared on final
+   * return and area under the curve. Pairs sharing no seed get no paired interval (NaN).
+   */
+  public List<Comparison> comparisons() {
+    List<Comparison> out = new ArrayList<>();
+    RandomStream rng = RandomStream.of(BOOTSTRAP_SEED + 1);
+    for (int i = 0; i < groups.size(); i++) {
+      for (int j = i + 1; j < groups.size(); j++) {
+        Group a = groups.get(i);
+        Group b = groups.get(j);
+        if (!a.env().equals(b.env())) {
+          continue;
+        }
+        List<double[]> finalPairs = new ArrayList<>();
+        List<double[]> aucPairs = new ArrayList<>();
+        for (int x = 0; x < a.seeds().size(); x++) {
+          int y = indexOfSeed(b.seeds(), a.seeds().get(x));
+          if (y >= 0) {
+            finalPairs.add(new double[] {a.finals()[x], b.finals()[y]});
+            aucPairs.add(new double[] {a.aucs()[x], b.aucs()[y]});
+          }
+        }
+        out.add(new Comparison(a.env(), a.label(), b.label(), finalPairs.size(),
+            paired(finalPairs, rng.split()),
+            Bootstrap.differenceInterval(a.finals(), b.finals(), LEVEL, RESAMPLES, rng.split()),
+            paired(aucPairs, rng.split()),
+            Bootstrap.differenceInterval(a.aucs(), b.aucs(), LEVEL, RESAMPLES, rng.split())));
+      }
+    }
+    return out;
+  }
+
+  private static int indexOfSeed(List<Object> seeds, Object seed) {
+    for (int i = 0; i < seeds.size(); i++) {
+      if (String.valueOf(seeds.get(i)).equals(String.valueOf(seed))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static Bootstrap.Interval paired(List<double[]> pairs, RandomStream rng) {
+    if (pairs.isEmpty()) {
+      return new Bootstrap.Interval(Double.NaN, Double.NaN, Double.NaN, 0);
+    }
+    double[] d = new double[pairs.size()];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = pairs.get(i)[0] - pairs.get(i)[1];
+    }
+    return Bootstrap.meanInterval(d, LEVEL, RESAMPLES, rng);
+  }
+
+  /**
+   * {@code paired.csv}: per pair of groups of one environment, the paired (by seed) and the
+   * unpaired difference a − b of the final return and of the area under the curve, each as
+   * mean and 95% bootstrap interval.
+   */
+  public String comparisonsCsv() {
+    StringBuilder sb = new StringBuilder("env,a,b,n_pairs");
+    for (String m : List.of("final", "auc")) {
+      for (String kind : List.of("paired", "unpaired")) {
+        sb.append(String.format(Locale.ROOT, ",%1$s_%2$s_diff,%1$s_%2$s_ci_low,%1$s_%2$s_ci_high",
+            m, kind));
+      }
+    }
+    sb.append('\n');
+    for (Comparison c : comparisons()) {
+      sb.append(csv(c.env())).append(',').append(csv(c.a())).append(',').append(csv(c.b()))
+          .append(',').append(c.pairs());
+      for (Bootstrap.Interval i : List.of(c.finalPaired(), c.finalUnpaired(), c.aucPaired(),
+          c.aucUnpaired())) {
+        sb.append(String.format(Locale.ROOT, ",%s,%s,%s", i.mean(), i.lower(), i.upper()));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Per group, the mean over its done runs of another column of the training rows (e.g. {@code
+   * eff_components}, {@code max_weight}) against step, with a 95% bootstrap band; groups whose
+   * runs do not log the column (a Gaussian's mixture diagnostics) are left out.
+   */
+  public Map<Group, MeanCurve> trainingColumn(Sweep sweep, String column) throws IOException {
+    Map<Group, MeanCurve> out = new LinkedHashMap<>();
+    RandomStream rng = RandomStream.of(BOOTSTRAP_SEED + 2);
+    for (Group g : groups) {
+      List<Curve> curves = new ArrayList<>();
+      for (String id : g.runIds()) {
+        Path metrics = sweep.runDir(id).resolve(Sweep.OUT_DIR).resolve("metrics.csv");
+        try {
+          curves.add(Curve.read(metrics, "train", column));
+        } catch (IOException e) {
+          curves.clear(); // no such rows: a group is shown whole or not at all
+          break;
+        }
+      }
+      if (!curves.isEmpty()) {
+        out.put(g, MeanCurve.of(curves, rng.split()));
+      }
+    }
+    return out;
+  }
+
+  /** Mean over runs of curves, at every run's steps where all runs have data. */
+  public record MeanCurve(double[] steps, List<Bootstrap.Interval> values) {
+    static MeanCurve of(List<Curve> curves, RandomStream rng) {
+      double lo = Double.NEGATIVE_INFINITY;
+      double hi = Double.POSITIVE_INFINITY;
+      TreeSet<Double> stepSet = new TreeSet<>();
+      for (Curve c : curves) {
+        lo = Math.max(lo, c.steps()[0]);
+        hi = Math.min(hi, c.steps()[c.steps().length - 1]);
+        for (double s : c.steps()) {
+          stepSet.add(s);
+        }
+      }
+      List<Double> steps = new ArrayList<>();
+      for (double s : stepSet) {
+        if (s >= lo && s <= hi) {
+          steps.add(s);
+        }
+      }
+      List<Bootstrap.Interval> values = new ArrayList<>();
+      double[] at = new double[curves.size()];
+      for (double s : steps) {
+        for (int i = 0; i < curves.size(); i++) {
+          at[i] = curves.get(i).at(s);
+        }
+        values.add(Bootstrap.meanInterval(at, LEVEL, CURVE_RESAMPLES, rng.split()));
+      }
+      return new MeanCurve(steps.stream().mapToDouble(Double::doubleValue).toArray(), values);
+    }
   }
 
   /** All option names of all runs, sorted. */

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mixrl.experiment.RunLock;
 import org.mixrl.random.RandomStream;
 
 class SweepTest {
@@ -153,6 +154,32 @@ class SweepTest {
     assertEquals(RunOutcome.ALREADY_DONE, sw.attempt(id, SweepTest::kinds, ok));
     assertEquals(1, calls.size());
     assertEquals(List.of(), sw.notDone());
+  }
+
+  @Test
+  void aRunStoppedBySigtermIsInterruptedNotFailedAndResumesNextTime() throws Exception {
+    String id = planOne();
+    Sweep sw = Sweep.at(tmp);
+    Path out = sw.runDir(id).resolve(Sweep.OUT_DIR);
+    assertEquals(RunOutcome.FAILED, sw.attempt(id, SweepTest::kinds, (args, log) -> 3));
+    CommandRunner sigterm = (args, log) -> {
+      Files.createDirectories(out);
+      Files.writeString(out.resolve("ckpt"), "state");
+      return 143;
+    };
+    assertEquals(RunOutcome.INTERRUPTED, sw.attempt(id, SweepTest::kinds, sigterm));
+    RunStatus st = sw.status(id, SweepTest::kinds);
+    assertEquals(RunState.PENDING, st.state(), "not failed: " + st.detail());
+    assertTrue(st.resumable());
+    assertFalse(Files.exists(sw.runDir(id).resolve(Sweep.FAILED_FILE)));
+    List<List<String>> calls = new ArrayList<>();
+    assertEquals(RunOutcome.FINISHED, sw.attempt(id, SweepTest::kinds, (args, log) -> {
+      calls.add(args);
+      return 0;
+    }));
+    assertTrue(calls.get(0).contains("--resume"));
+    assertTrue(Files.readString(sw.runDir(id).resolve(Sweep.DONE_FILE))
+        .contains("\"pid\": " + ProcessHandle.current().pid()), "done.json names its writer");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.mixrl.experiment.sweep;
+package org.mixrl.experiment;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -67,7 +67,7 @@ public final class RunLock implements AutoCloseable {
         l = ch.tryLock();
       } catch (IOException e) {
         throw new IOException(file + ": the file system refused a file lock (" + e.getMessage()
-            + "); sweeps need a file system with POSIX locks (on Lustre mount with flock)", e);
+            + "); runs need a file system with POSIX locks (on Lustre mount with flock)", e);
       }
       if (l == null) {
         ch.close();
@@ -125,7 +125,7 @@ public final class RunLock implements AutoCloseable {
   }
 
   /** Host name of this machine, for status files. */
-  static String hostName() {
+  public static String hostName() {
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {
