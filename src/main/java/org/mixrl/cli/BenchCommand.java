@@ -29,14 +29,14 @@ final class BenchCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "matmul, mlp, sac, estimator or act")
   String which;
 
-  @Option(names = "--sizes", defaultValue = "256,1024", description = "matmul sizes")
+  @Option(names = "--sizes", defaultValue = "256,1024", description = "matmul sizes (default 256,1024)")
   String sizes;
 
   @Option(names = "--threads", defaultValue = "1,2", split = ",",
       description = "thread counts, each measured in turn (default: 1,2)")
   List<Integer> threads;
 
-  @Option(names = "--repeats", defaultValue = "7", description = "timed repeats (mlp and sac: at least 30 are used)")
+  @Option(names = "--repeats", defaultValue = "7", description = "timed repeats (default 7; mlp and sac: at least 30 are used)")
   int repeats;
 
   @Option(names = "--hidden", defaultValue = "256,256",
@@ -61,6 +61,7 @@ final class BenchCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--threads must be >= 1, got " + t);
       }
     }
+    BenchOptions.validate(repeats, sizes);
     switch (which) {
       case "matmul":
         MatMulBenchmark.main(new String[] {sizes, join(threads), Integer.toString(repeats)});

@@ -64,8 +64,9 @@ final class EnvCommand implements Runnable {
     long seed;
 
     @Option(names = "--actions", defaultValue = "",
-        description = "Actions separated by ','; the components of a multi-dimensional action"
-            + " separated by ';' (e.g. 0.5;-1,0;0).")
+        description = "One action per step, separated by ',': for example 0.5,-1,2 plays three"
+            + " steps (every environment of `mixrl env list` has a 1-D action). The components of"
+            + " a multi-dimensional action would be separated by ';'.")
     String actions;
 
     @Override

@@ -37,16 +37,23 @@ final class KernelCommand implements Runnable {
   static final class Location {
     @Option(
         names = "--user",
-        description = "The per-user Jupyter directory: ~/.local/share/jupyter/kernels/mixrl (the default).")
+        description = "The per-user Jupyter directory, $HOME/.local/share/jupyter/kernels/mixrl"
+            + " (the default).")
     boolean user;
 
     @Option(
         names = "--prefix",
         paramLabel = "DIR",
-        description = "An installation prefix: DIR/share/jupyter/kernels/mixrl (e.g. a virtualenv).")
+        description = "An installation prefix such as a virtualenv: DIR/share/jupyter/kernels/mixrl.")
     Path prefix;
 
     static Path dir(Location l) {
+      if (l != null && l.prefix != null) {
+        // An empty prefix would resolve against the current directory: refuse it.
+        if (l.prefix.toString().isEmpty()) {
+          throw new IllegalArgumentException("--prefix: the path is empty; give a directory");
+        }
+      }
       return l == null || l.prefix == null ? KernelSpec.userDir(System.getenv()) : KernelSpec.prefixDir(l.prefix);
     }
   }
@@ -105,6 +112,7 @@ final class KernelCommand implements Runnable {
 
     @Override
     public Integer call() {
+      OutputPaths.checkInputFile("CONNECTION_FILE", connectionFile);
       // Before any AWT or slf4j class loads: charts render off-screen, and jjava's routine
       // logging stays out of Jupyter's console unless something is wrong.
       System.setProperty("java.awt.headless", "true");

@@ -54,25 +54,63 @@ public final class Main implements Runnable {
   public static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(Main::reportError);
+    cl.setParameterExceptionHandler(Main::reportUsageError);
     return cl;
   }
 
   /**
-   * Bad input (IllegalArgumentException from any layer) is a user error: print its message,
-   * which names the value and what is allowed, and exit 2 without a stack trace. Anything else
-   * is a bug: print the trace and exit 1.
+   * A malformed command line (unknown option, missing or unparseable value) is bad input: one
+   * error line in the common format, a pointer to the help, exit 2.
+   */
+  private static int reportUsageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    CliErrors.print(cl.getCommandSpec(), e.getMessage());
+    PrintWriter err = cl.getErr();
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.flush();
+    return 2;
+  }
+
+  /**
+   * The exit-code policy (README, "Exit codes"): 2 when the user's input is wrong (a bad
+   * value from any layer, IllegalArgumentException, whose message names the value and what is
+   * allowed; a path that does not exist, cannot be written or is the wrong kind; an input file
+   * that cannot be read), 1 when the run failed after it started (an I/O failure, a bug).
+   * Every case prints one line in the common format; a bug also prints its stack trace.
    */
   private static int reportError(
       Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    Throwable cause = e instanceof java.io.UncheckedIOException ? e.getCause() : e;
     if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
-        || e instanceof java.nio.file.NoSuchFileException) {
-      CliErrors.print(cl.getCommandSpec(), e.getMessage());
+        || cause instanceof java.nio.file.FileSystemException) {
+      CliErrors.print(cl.getCommandSpec(), message(e));
       return 2;
     }
+    if (e instanceof java.io.IOException) {
+      CliErrors.print(cl.getCommandSpec(), message(e));
+      return 1;
+    }
+    CliErrors.print(cl.getCommandSpec(), "internal error (" + e + "); please report it with"
+        + " the stack trace below");
     PrintWriter err = cl.getErr();
     e.printStackTrace(err);
     err.flush();
     return 1;
+  }
+
+  /** The exception's message; for file-system errors, which path and why. */
+  private static String message(Exception e) {
+    Throwable t = e instanceof java.io.UncheckedIOException ? e.getCause() : e;
+    if (t instanceof java.nio.file.FileSystemException fs) {
+      String why = t instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+          : t instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : t instanceof java.nio.file.NotDirectoryException ? "not a directory"
+          : t instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+          : fs.getReason() != null ? fs.getReason() : t.getClass().getSimpleName();
+      return fs.getFile() + ": " + why;
+    }
+    return e.getMessage();
   }
 
   /** Runs {@code args} with output captured in {@code out} and {@code err}; returns the exit code. */

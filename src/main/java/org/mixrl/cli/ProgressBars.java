@@ -19,8 +19,22 @@ final class ProgressBars {
             .setUpdateIntervalMillis(250)
             .setUnit(" " + unit, 1)
             .showSpeed()
-            .setConsumer(new ConsoleProgressBarConsumer(quiet ? nullStream() : System.err));
+            .setConsumer(consumer(quiet));
     return b.build();
+  }
+
+  /** Seconds between the plain log lines written when standard error is not a terminal. */
+  static final long LOG_INTERVAL_MILLIS = 5_000;
+
+  private static me.tongfei.progressbar.ProgressBarConsumer consumer(boolean quiet) {
+    if (quiet) {
+      return new ConsoleProgressBarConsumer(nullStream());
+    }
+    if (System.console() == null) {
+      // piped or redirected: frames would pile up in the file; write a line now and then
+      return new LogLineProgressConsumer(System.err, LOG_INTERVAL_MILLIS, System::nanoTime);
+    }
+    return new ConsoleProgressBarConsumer(System.err);
   }
 
   private static java.io.PrintStream nullStream() {

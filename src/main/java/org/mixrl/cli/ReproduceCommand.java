@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = MixrlVersion.class,
     description = {
-      "Reproduce the theory and bandit experiments: Gaussian threshold, stationary points,",
-      "entropy robustness, estimator variance, bandit learning curves. Writes PNG figures,",
-      "their CSVs and summary.md. Default < 10 min on 2 cores; --quick < 2 min."
+      "Reproduce the paper's theory and bandit experiments.",
+      "Gaussian threshold, stationary points, entropy robustness, estimator variance and",
+      "bandit learning curves: PNG figures, the CSV behind each, and summary.md, which",
+      "records the wall time of the run. Minutes on 2 cores; --quick is several times faster."
     })
 final class ReproduceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -47,6 +48,7 @@ final class ReproduceCommand implements Callable<Integer> {
     if (seeds != null && seeds < 1) {
       throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
     }
+    OutputPaths.checkDirectory("--out", out);
     ReproducePlan plan = quick ? ReproducePlan.quick(seeds) : ReproducePlan.defaults(seeds);
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     ReproduceOutput output = new ReproduceOutput(out);

@@ -48,15 +48,14 @@ final class SweepCollectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (!org.mixrl.experiment.sweep.Curve.SOURCES.contains(curve)) {
-      PrintWriter err = spec.commandLine().getErr();
-      err.println("mixrl sweep collect: --curve must be one of "
+      CliErrors.print(spec, "--curve must be one of "
           + String.join(", ", org.mixrl.experiment.sweep.Curve.SOURCES) + ", got " + curve);
-      err.flush();
       return 2;
     }
     Sweep sweep = Sweep.at(dir);
-    SweepCollection c = SweepCollection.of(sweep, SweepKinds::kind, curve);
     Path target = out != null ? out : sweep.dir().resolve("collect");
+    OutputPaths.checkDirectory(out != null ? "--out" : "collect directory", target);
+    SweepCollection c = SweepCollection.of(sweep, SweepKinds::kind, curve);
     AtomicFiles.write(target.resolve("runs.csv"), c.runsCsv());
     AtomicFiles.write(target.resolve("groups.csv"), c.groupsCsv());
     AtomicFiles.write(target.resolve("paired.csv"), c.comparisonsCsv());

@@ -64,6 +64,8 @@ final class SweepCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter o = spec.commandLine().getOut();
+      OutputPaths.checkInputFile("SPEC", specFile);
+      OutputPaths.checkDirectory("--out", out);
       SweepSpec s = SweepSpec.parse(Files.readString(specFile, StandardCharsets.UTF_8));
       CommandKind kind = SweepKinds.require(s.command());
       Sweep.PlanResult r = Sweep.at(out).plan(s, kind);

@@ -32,7 +32,8 @@ final class SweepSlurmCommand implements Callable<Integer> {
   @Option(names = "--partition", paramLabel = "P", description = "Slurm partition.")
   String partition;
 
-  @Option(names = "--time", paramLabel = "T", description = "Time limit per task, e.g. 04:00:00.")
+  @Option(names = "--time", paramLabel = "T", description = "Time limit per task in a Slurm format: minutes, HH:MM:SS or D-HH:MM:SS"
+      + " (e.g. 04:00:00).")
   String time;
 
   @Option(names = "--cpus-per-task", paramLabel = "C", description = "CPUs per task.")
@@ -53,6 +54,7 @@ final class SweepSlurmCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    SlurmOptions.validate(partition, time, jobName, cpusPerTask, maxParallel);
     Sweep sweep = Sweep.at(dir);
     List<String> todo = sweep.notDone();
     PrintWriter o = spec.commandLine().getOut();

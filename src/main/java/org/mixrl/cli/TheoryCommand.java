@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mixrl.bandit.BumpsReward;
+import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.policy.PolicyClass;
 import org.mixrl.theory.Continuation;
 import org.mixrl.theory.ExactObjective;
@@ -58,7 +59,7 @@ final class TheoryCommand implements Runnable {
 
     @Override
     public Integer call() {
-      BumpsReward r = BumpsReward.parse(reward);
+      BumpsReward r = TheoryBounds.reward("--reward", BumpsReward.parse(reward));
       GaussianThreshold.Result t = GaussianThreshold.compute(r);
       PrintWriter out = spec.commandLine().getOut();
       out.println("Gaussian policy N(mu, sigma^2) on the line, reward " + r);
@@ -83,7 +84,8 @@ final class TheoryCommand implements Runnable {
     String policy;
 
     @Option(names = "--components",
-        description = "K in 1..16: must be 1 for g and sg (default); default 3 for gm and sgm.")
+        description = "K in 1..16: must be 1 for g and sg (default); default 5 for gm and sgm,"
+            + " as in train.")
     Integer components;
 
     @Option(names = "--starts", defaultValue = "32",
@@ -100,7 +102,7 @@ final class TheoryCommand implements Runnable {
     /** K after the checks of the class/K combination. */
     int k() {
       PolicyClass pc = policyClass();
-      int k = components != null ? components : (pc.mixture() ? 3 : 1);
+      int k = components != null ? components : EstimatorSpec.defaultComponents(pc);
       if (k < 1 || k > 16) {
         throw new IllegalArgumentException("--components must be in 1..16, got " + k);
       }
@@ -115,10 +117,7 @@ final class TheoryCommand implements Runnable {
     }
 
     static double checkAlpha(double alpha) {
-      if (!(alpha > 0) || Double.isInfinite(alpha)) {
-        throw new IllegalArgumentException("--alpha must be finite and > 0, got " + alpha);
-      }
-      return alpha;
+      return TheoryBounds.alpha(alpha);
     }
   }
 
@@ -128,8 +127,8 @@ final class TheoryCommand implements Runnable {
       mixinStandardHelpOptions = true,
       versionProvider = MixrlVersion.class,
       description = {
-        "Best local maximum of the exact J = E[r] + alpha H from structured and seeded random",
-        "starts (ascent, Newton polish, Hessian classification). A line 'unbounded:' names the",
+        "Best local maximum of the exact J = E[r] + alpha H.",
+        "From structured and seeded random starts (ascent, Newton polish, Hessian classification). A line 'unbounded:' names the",
         "escaping direction when starts diverge (on the line J is unbounded for every alpha).",
         "Last line: J=<value> expected_reward=<value> type=maximum, or, when no start ended",
         "at a local maximum, J=nan expected_reward=nan type=none evidence=<counts>"
@@ -146,7 +145,7 @@ final class TheoryCommand implements Runnable {
     public Integer call() {
       ClassOptions.checkAlpha(alpha);
       int k = options.k();
-      BumpsReward r = BumpsReward.parse(options.reward);
+      BumpsReward r = TheoryBounds.reward("--reward", BumpsReward.parse(options.reward));
       ExactObjective j = new ExactObjective(r, options.policyClass(), k, alpha);
       StationaryPoints.Settings s = StationaryPoints.Settings.defaults()
           .withStarts(options.starts).withSeed(options.seed);
@@ -193,8 +192,8 @@ final class TheoryCommand implements Runnable {
       mixinStandardHelpOptions = true,
       versionProvider = MixrlVersion.class,
       description = {
-        "Distinct stationary points of the exact J of any kind (maxima, saddles, minima),",
-        "by Levenberg-Marquardt on |grad J|^2 from the structured and random starts; each is",
+        "Distinct stationary points of the exact J of any kind: maxima, saddles, minima.",
+        "Found by Levenberg-Marquardt on |grad J|^2 from the structured and random starts; each is",
         "classified by the eigenvalues of its Hessian with the logit-shift direction removed.",
         "One line per point: type=<t> J=<value> eig=[...] ..."
       })
@@ -210,7 +209,7 @@ final class TheoryCommand implements Runnable {
     public Integer call() {
       ClassOptions.checkAlpha(alpha);
       int k = options.k();
-      ExactObjective j = new ExactObjective(BumpsReward.parse(options.reward),
+      ExactObjective j = new ExactObjective(TheoryBounds.reward("--reward", BumpsReward.parse(options.reward)),
           options.policyClass(), k, alpha);
       StationaryPoints.Settings s = StationaryPoints.Settings.defaults()
           .withStarts(options.starts).withSeed(options.seed);
@@ -230,8 +229,8 @@ final class TheoryCommand implements Runnable {
       mixinStandardHelpOptions = true,
       versionProvider = MixrlVersion.class,
       description = {
-        "Follows every local maximum found at the first alpha of an increasing grid as alpha",
-        "grows (warm-started Newton polishes, halved steps near the end) and reports where each",
+        "Follows every local maximum from the first alpha of an increasing grid as alpha grows.",
+        "Warm-started Newton polishes with halved steps near the end; reports where each",
         "branch ends and how: fold (top eigenvalue -> 0), escape (a scale -> infinity), lost,",
         "or alive. One line per branch: branch start=<a> end=<a> how=<fold|escape|lost|alive>"
       })
@@ -255,7 +254,7 @@ final class TheoryCommand implements Runnable {
       Continuation.Settings s = Continuation.Settings.defaults();
       s = new Continuation.Settings(Math.max(minStep, s.maxStep()), minStep,
           s.search().withStarts(options.starts).withSeed(options.seed), true);
-      Continuation.Result res = Continuation.run(BumpsReward.parse(options.reward),
+      Continuation.Result res = Continuation.run(TheoryBounds.reward("--reward", BumpsReward.parse(options.reward)),
           options.policyClass(), k, alphas, s);
       PrintWriter out = spec.commandLine().getOut();
       for (int i = 0; i < alphas.length; i++) {

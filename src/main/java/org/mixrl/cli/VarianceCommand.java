@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = MixrlVersion.class,
     description = {
-      "Measure gradient estimators against the exact gradient of",
-      "J = E[r(a)] - alpha E[log pi(a)] for a fixed 1-D policy on a known reward.",
+      "Measure gradient estimators against the exact gradient of a fixed 1-D policy.",
+      "The objective is J = E[r(a)] - alpha E[log pi(a)] on a known reward.",
       "Writes CSV: estimator,parameter,exact,mean,variance,std_error,z"
     })
 final class VarianceCommand implements Callable<Integer> {
@@ -72,7 +72,7 @@ final class VarianceCommand implements Callable<Integer> {
       description = "LR/RP-LR baseline: none, mean, loo, batch-loo (default; unbiased).")
   String baseline;
 
-  @Option(names = "--temperature", defaultValue = "0.5", description = "GS temperature.")
+  @Option(names = "--temperature", defaultValue = "0.5", description = "GS temperature (default 0.5).")
   double temperature;
 
   @Option(names = "--shared-noise", description = "MRP: one noise draw shared by all components.")
@@ -89,6 +89,9 @@ final class VarianceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (out != null) {
+      OutputPaths.checkFile("--out", out);
+    }
     PolicyClass pc = PolicyClass.parse(policy);
     double[] mu = CsvOptions.doubles("--means", means);
     double[] ls = CsvOptions.doubles("--log-stds", logStds);

@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = MixrlVersion.class,
     description = {
-      "Verify a gradient estimator (a public class implementing org.mixrl.estimator.Estimator",
-      "with a public no-argument constructor) against exact gradients: unbiasedness",
+      "Verify a gradient estimator against exact gradients.",
+      "The estimator is a public class implementing org.mixrl.estimator.Estimator with a",
+      "public no-argument constructor. Checks: unbiasedness",
       "(Holm-corrected z-tests), variance beside LR, RP-LR, MRP, finiteness at extreme",
       "parameters, declared critic cost, determinism. Prints a table.",
       "Exit 0: every check passed; 1: a check failed (the last line reproduces the shrunk",

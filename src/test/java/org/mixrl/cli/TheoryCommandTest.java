@@ -64,8 +64,8 @@ class TheoryCommandTest {
   @CsvSource(delimiter = '|', value = {
     "optimum|--components|0|--components must be in 1..16, got 0",
     "optimum|--components|17|--components must be in 1..16, got 17",
-    "optimum|--alpha|NaN|--alpha must be finite and > 0, got NaN",
-    "optimum|--alpha|Infinity|--alpha must be finite and > 0, got Infinity",
+    "optimum|--alpha|NaN|--alpha must be in (0, 1e+06], got NaN",
+    "optimum|--alpha|Infinity|--alpha must be in (0, 1e+06], got Infinity",
     "continuation|--alphas|0.2,0.1|alpha[1] = 0.1 is not above alpha[0] = 0.2",
     "continuation|--alphas|0,0.1|alpha[0] = 0.0; every alpha must be finite and > 0",
     "continuation|--alphas|-0.1|alpha[0] = -0.1; every alpha must be finite and > 0",
@@ -85,8 +85,8 @@ class TheoryCommandTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "bumps:1.0@x|g|0.5|1|is malformed",
-    "bumps:1.0@0/0.3|g|0|1|--alpha must be finite and > 0",
-    "bumps:1.0@0/0.3|g|-1|1|--alpha must be finite and > 0",
+    "bumps:1.0@0/0.3|g|0|1|--alpha must be in (0, 1e+06]",
+    "bumps:1.0@0/0.3|g|-1|1|--alpha must be in (0, 1e+06]",
     "bumps:1.0@0/0.3|gmm|0.5|1|unknown policy class 'gmm'",
     "bumps:1.0@0/0.3|g|0.5|2|--components must be 1 for --policy g",
     "bumps:1.0@0;0/0.3|g|0.5|1|must be 1-D",
