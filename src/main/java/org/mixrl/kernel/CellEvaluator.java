@@ -48,6 +48,7 @@ public final class CellEvaluator implements AutoCloseable {
 
   private final JShell jshell;
   private volatile boolean stopRequested;
+  private volatile boolean evaluating;
 
   /**
    * A session whose code compiles against {@code classPath} (the kernel's own class path, so
@@ -89,7 +90,21 @@ public final class CellEvaluator implements AutoCloseable {
    * @throws CellException if a snippet does not compile, throws, or the cell is stopped
    */
   public Value eval(String cell) {
-    stopRequested = false;
+    stopRequested = false; // before evaluating: a stop repeater never sees this cell as stopped
+    evaluating = true;
+    try {
+      return evalSnippets(cell);
+    } finally {
+      evaluating = false;
+    }
+  }
+
+  /** True while {@link #eval} runs (for tests that must stop a cell mid-compile). */
+  boolean isEvaluating() {
+    return evaluating;
+  }
+
+  private Value evalSnippets(String cell) {
     SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
     Map<String, CellErrors.SnippetPlace> places = new HashMap<>();
     String rest = cell;
@@ -200,6 +215,25 @@ public final class CellEvaluator implements AutoCloseable {
   public void stop() {
     stopRequested = true;
     jshell.stop();
+    // A stop that lands while JShell still analyses or compiles a snippet finds nothing running,
+    // and the snippet would then run unchecked: repeat it until the cell has ended.
+    Thread repeater = new Thread(this::repeatStopUntilTheCellEnds, "mixrl-cell-stop");
+    repeater.setDaemon(true);
+    repeater.start();
+  }
+
+  private void repeatStopUntilTheCellEnds() {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (evaluating && stopRequested && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (evaluating && stopRequested) {
+        jshell.stop();
+      }
+    }
   }
 
   /** Completion and is-complete analysis of this session. */

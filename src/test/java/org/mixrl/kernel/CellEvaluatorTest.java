@@ -121,6 +121,29 @@ class CellEvaluatorTest {
     assertTimeoutPreemptively(Duration.ofSeconds(20), () -> stopAfterStart("while (true) { }"));
   }
 
+  /**
+   * Jupyter's interrupt can arrive while JShell still compiles the cell, when nothing runs yet
+   * that JShell could stop: it must not be lost. Stops land at delays from 0 to 300 ms after the
+   * cell starts, so some of them fall inside the compile.
+   */
+  @Test
+  void stopWhileTheCellStillCompilesEndsIt() {
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+      for (int delayMs = 0; delayMs <= 300; delayMs += 10) {
+        CompletableFuture<Throwable> outcome =
+            evalAsync("while (true) { Thread.onSpinWait(); } // " + delayMs);
+        while (!evaluator.isEvaluating()) {
+          Thread.onSpinWait();
+        }
+        Thread.sleep(delayMs);
+        evaluator.stop();
+        Throwable t = outcome.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertInstanceOf(CellException.class, t, "stop after " + delayMs + " ms");
+      }
+    });
+    assertEquals(2, evaluator.eval("1 + 1").object());
+  }
+
   @Test
   void stopEndsASleep() {
     assertTimeoutPreemptively(Duration.ofSeconds(20), () -> stopAfterStart("Thread.sleep(60_000);"));
