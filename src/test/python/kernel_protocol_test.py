@@ -33,6 +33,7 @@ from jupyter_client.session import Session
 
 KERNEL = os.environ.get("MIXRL_KERNEL_NAME", "mixrl")
 TIMEOUT = 60  # seconds for one request; the first cell may wait for JShell to warm up
+HEARTBEAT_ROUNDS = 200
 ANSWER_TIMEOUT = 5  # seconds within which a signed request must be answered after an attack
 
 passed = 0
@@ -450,21 +451,28 @@ def test_stdin_keeps_serving(kc, km, log_path):
 
 
 def test_heartbeat_keeps_beating(kc, km):
-    junk = ZMQ_CTX.socket(zmq.DEALER)
-    junk.linger = 0
-    junk.connect(f"tcp://{km.ip}:{km.hb_port}")
-    junk.send_multipart([b"no", b"empty", b"delimiter"])  # not a REQ envelope
-    junk.send_multipart([b"", b"x" * 100_000])
-    junk.close()
-    ping = ZMQ_CTX.socket(zmq.REQ)
-    ping.linger = 0
-    ping.connect(f"tcp://{km.ip}:{km.hb_port}")
-    try:
-        ping.send(b"ping")
-        expect(ping.poll(ANSWER_TIMEOUT * 1000), "no heartbeat echo after junk")
-        expect(ping.recv() == b"ping", "heartbeat echo differs")
-    finally:
-        ping.close()
+    # A malformed message from a peer that hangs up at once, then a ping. A REP heartbeat
+    # (JeroMQ 0.6.0, as the kernel had until 2026-12-02) loses the echo of that ping now and
+    # then: 6 of 400 rounds against a standalone REP echo, and one CI failure; the kernel with
+    # REP also passed 200 rounds once, so this is a stress test, not a certain reproduction.
+    # A ROUTER echo lost none of 400 standalone rounds.
+    for round in range(HEARTBEAT_ROUNDS):
+        junk = ZMQ_CTX.socket(zmq.DEALER)
+        junk.linger = 0
+        junk.connect(f"tcp://{km.ip}:{km.hb_port}")
+        junk.send_multipart([b"no", b"empty", b"delimiter"])  # not a REQ envelope
+        junk.send_multipart([b"", b"x" * 100_000])
+        junk.close()
+        ping = ZMQ_CTX.socket(zmq.REQ)
+        ping.linger = 0
+        ping.connect(f"tcp://{km.ip}:{km.hb_port}")
+        try:
+            beat = b"ping %d" % round
+            ping.send(beat)
+            expect(ping.poll(ANSWER_TIMEOUT * 1000), f"no heartbeat echo after junk in round {round}")
+            expect(ping.recv() == beat, "heartbeat echo differs")
+        finally:
+            ping.close()
     expect_answering(kc)
 
 

@@ -53,7 +53,12 @@ public final class KernelChannels {
     this.control = new RequestSocket(ctx, true, codec);
     this.stdin = new InputSocket(ctx, codec, this.log);
     this.iopub = new PublishSocket(ctx, codec);
-    this.heartbeat = ctx.socket(org.zeromq.SocketType.REP);
+    // A ROUTER that echoes whole messages, identity frame included, as ipykernel's heartbeat
+    // does. Not a REP: JeroMQ 0.6.0's REP loses the reply to the next ping after a malformed
+    // request from a peer that has already disconnected (its router's rollback leaves the
+    // "more" flag set when the peer's pipe is no longer writable), which was the missed beat
+    // seen now and then in CI.
+    this.heartbeat = ctx.socket(org.zeromq.SocketType.ROUTER);
   }
 
   /** Registers the handler of {@code type}; call before {@link #start}. */
@@ -158,7 +163,10 @@ public final class KernelChannels {
     }
   }
 
-  /** Jupyter's heartbeat: every message comes straight back, frame for frame. */
+  /**
+   * Jupyter's heartbeat: every message comes straight back, frame for frame; the ROUTER's
+   * identity frame routes it to its sender, and a message for a peer that has gone is dropped.
+   */
   private void echoHeartbeats() {
     ZMQ.Poller poller = ctx.poller(1);
     poller.register(heartbeat, ZMQ.Poller.POLLIN);
