@@ -26,8 +26,16 @@ import org.mixrl.tensor.Interrupts;
  *   <li>{@link End#LOST}: neither (the polish landed on another point; a smaller minStep may
  *       follow it further), or the branch was nearly flat from its start (top eigenvalue above
  *       -1e-3), where a vanishing eigenvalue says nothing;
+ *   <li>{@link End#MERGED}: at a grid alpha its maximum is the same policy (see
+ *       {@link StationaryPoints#samePolicy}) as that of a branch found earlier, which goes on
+ *       alone, so that one maximum is counted once;
  *   <li>{@link End#ALIVE}: still a maximum at the last alpha of the grid.
  * </ul>
+ *
+ * <p>A polished point is accepted as the branch's next one only if no parameter moved by more
+ * than 1 and the move is consistent with one smooth branch of maxima (see
+ * {@link #smoothBranchStep}); otherwise the step is halved, so a polish that jumped to another
+ * maximum ends the branch rather than continuing it on the other one.
  *
  * <p>At each later grid alpha the structured starts are searched again, so a maximum that is
  * born at larger alpha opens its own branch. A search that found no maximum has not shown that
@@ -41,7 +49,8 @@ public final class Continuation {
     ALIVE,
     FOLD,
     ESCAPE,
-    LOST
+    LOST,
+    MERGED
   }
 
   /**
@@ -175,6 +184,7 @@ public final class Continuation {
             b.advanceTo(reward, c, k, alpha, s);
           }
         }
+        mergeCoinciding(branches, alpha);
       }
       List<double[]> starts = i == 0
           ? Starts.all(j, s.search().starts(), s.search().seed())
@@ -212,6 +222,47 @@ public final class Continuation {
     return new Result(c, c.mixture() ? k : 1, alphas.clone(), out, diverged, fresh);
   }
 
+  /**
+   * Ends, as {@link End#MERGED}, every branch alive at {@code alpha} whose maximum is the same
+   * policy as that of a branch earlier in the list (found at a smaller alpha or from an earlier
+   * start), and drops its step at {@code alpha}: one maximum, one count.
+   */
+  private static void mergeCoinciding(List<Growing> branches, double alpha) {
+    for (int i = 0; i < branches.size(); i++) {
+      Growing a = branches.get(i);
+      if (!a.aliveAt(alpha)) {
+        continue;
+      }
+      for (int m = i + 1; m < branches.size(); m++) {
+        Growing b = branches.get(m);
+        if (b.aliveAt(alpha) && StationaryPoints.samePolicy(a.current, b.current)) {
+          b.merge(a, alpha);
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether the maximum {@code p1} at {@code alpha1} can follow {@code p0} at {@code alpha0 <
+   * alpha1} on one smooth branch of maxima. Along such a branch theta(alpha) has grad J = 0, so
+   * dJ/dalpha = H (the entropy; envelope theorem), and dH/dalpha = -grad H^T Hess^-1 grad H
+   * &gt;= 0 (Hess negative definite). Hence J1 - J0 = integral of H lies between
+   * (alpha1 - alpha0) H0 and (alpha1 - alpha0) H1; with J = E[r] + alpha H this reads
+   * alpha0 dH &lt;= -dE &lt;= alpha1 dH. A polish that jumped to another maximum breaks this
+   * unless the two maxima have nearly the same J and entropy. {@code tolerance} absorbs the
+   * error of polished points (|grad J| &lt;= 1e-7 leaves E and H uncertain by ~1e-6).
+   */
+  static boolean smoothBranchStep(StationaryPoints.Point p0, double alpha0,
+      StationaryPoints.Point p1, double alpha1, double tolerance) {
+    double dE = p1.expectedReward() - p0.expectedReward();
+    double dH = p1.entropy() - p0.entropy();
+    return dH >= -tolerance && -dE >= alpha0 * dH - tolerance
+        && -dE <= alpha1 * dH + tolerance;
+  }
+
+  /** Slack of {@link #smoothBranchStep} in E[r] and H. */
+  static final double SMOOTH_STEP_TOLERANCE = 1e-5;
+
   /** A branch being followed. */
   private static final class Growing {
     final double startAlpha;
@@ -242,7 +293,8 @@ public final class Continuation {
         ExactObjective j = new ExactObjective(reward, c, k, next);
         StationaryPoints.Point p = StationaryPoints.polish(j, current.theta(), s.search());
         if (p.isLocalMaximum(s.search().eigenvalueTolerance())
-            && near(p, current, j.logitCount())) {
+            && near(p, current, j.logitCount())
+            && smoothBranchStep(current, currentAlpha, p, next, SMOOTH_STEP_TOLERANCE)) {
           previousAlpha = currentAlpha;
           previousTop = top(current);
           current = p;
@@ -281,6 +333,22 @@ public final class Continuation {
               + " alpha = %.4g ended %s%s", t, currentAlpha, firstTop, startAlpha, previousTop,
           previousAlpha, zeroAt, sigmaMax, failedAlpha, failed.type(),
           failed.evidence().isEmpty() ? "" : ": " + failed.evidence());
+    }
+
+    boolean aliveAt(double alpha) {
+      return end == null && currentAlpha == alpha;
+    }
+
+    /** Ends this branch at {@code alpha}, where it coincides with {@code survivor}. */
+    void merge(Growing survivor, double alpha) {
+      steps.remove(steps.size() - 1);
+      end = End.MERGED;
+      endAlpha = alpha;
+      evidence = String.format(Locale.ROOT, "at alpha = %.4g its maximum (J = %.10g) is the"
+          + " same policy as that of the branch found at alpha = %.4g (J = %.10g), which"
+          + " continues; parameter distance %.2e", alpha, current.objective(),
+          survivor.startAlpha, survivor.current.objective(),
+          PolicyDistance.of(current, survivor.current));
     }
 
     Branch finish() {

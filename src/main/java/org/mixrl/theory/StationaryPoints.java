@@ -235,8 +235,8 @@ public final class StationaryPoints {
 
   /**
    * One point per distinct policy: two points are the same when they have the same type and
-   * {@link #samePolicy} (so relabelled components and shifted logits count once). DIVERGED and NOT_CONVERGED points are kept once
-   * per type, the highest-J one.
+   * {@link #samePolicy} (so relabelled components and shifted logits count once). DIVERGED and
+   * NOT_CONVERGED points are kept once per type, the highest-J one.
    */
   public static List<Point> distinct(List<Point> points) {
     List<Point> out = new ArrayList<>();
@@ -260,36 +260,14 @@ public final class StationaryPoints {
   }
 
   /**
-   * Whether two points describe the same policy up to relabelling: sorted components agree to
-   * 1e-3 in weight, mean and log-std, or J agrees to 1e-9 (relative) and they agree to 0.05 (a
-   * maximum with nearly flat directions is polished to slightly different parameters).
+   * Whether two points describe the same policy up to relabelling the components and shifting
+   * all logits: their {@link PolicyDistance} (largest difference of centred logit, mean or
+   * log-std between matched components, under the best matching) is at most 1e-3, or at most
+   * 0.05 with J equal to 1e-9 (relative; a maximum with nearly flat directions is polished from
+   * different starts to slightly different parameters).
    */
   public static boolean samePolicy(Point a, Point b) {
-    if (a.means().length != b.means().length) {
-      return false;
-    }
-    double[][] ca = canonical(a);
-    double[][] cb = canonical(b);
-    double worst = 0;
-    for (int i = 0; i < ca.length; i++) {
-      for (int c = 0; c < 3; c++) {
-        worst = Math.max(worst, Math.abs(ca[i][c] - cb[i][c]));
-      }
-    }
-    boolean sameJ = Math.abs(a.objective() - b.objective())
-        <= 1e-9 * Math.max(1, Math.abs(a.objective()));
-    return worst <= 1e-3 || (sameJ && worst <= 0.05);
-  }
-
-  private static double[][] canonical(Point p) {
-    int k = p.means().length;
-    double[][] rows = new double[k][];
-    for (int i = 0; i < k; i++) {
-      rows[i] = new double[] {p.means()[i], Math.log(p.stds()[i]), p.weights()[i]};
-    }
-    Arrays.sort(rows, Comparator.<double[]>comparingDouble(r -> r[0]).thenComparingDouble(
-        r -> r[1]));
-    return rows;
+    return PolicyDistance.same(a, b);
   }
 
   private static String degeneracy(ExactObjective j, double[] theta, double[] eig, Settings s) {

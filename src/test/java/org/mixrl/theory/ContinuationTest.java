@@ -1,6 +1,7 @@
 package org.mixrl.theory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +55,52 @@ class ContinuationTest {
     Continuation.Branch b = r.branches().stream().filter(x -> x.endAlpha() == last)
         .findFirst().orElseThrow();
     assertEquals(Continuation.End.FOLD, b.end(), b.evidence());
+  }
+
+  @Test
+  void noMaximumIsCountedTwiceAtAnyAlpha() {
+    // The quick plan of `mixrl reproduce` on SGM_3 (3 random starts, steps of 0.25): before
+    // deduplication and the smooth-branch check, the branch from alpha = 0.1 jumped onto the
+    // maximum that a fresh start had found at alpha = 0.5, and both counted at alpha = 1.0
+    // (the same policy with two components relabelled, J equal to 1e-10).
+    double[] alphas = {0.1, 0.5, 1.0};
+    Continuation.Settings s = new Continuation.Settings(0.25, 1e-3,
+        EntropyRobustness.fastSettings().search().withStarts(3), true);
+    Continuation.Result r = Continuation.run(TWO_BUMPS, PolicyClass.SGM, 3, alphas, s);
+    for (double alpha : alphas) {
+      List<StationaryPoints.Point> alive = r.branches().stream()
+          .flatMap(b -> b.at(alpha).stream()).toList();
+      assertFalse(alive.isEmpty(), "a maximum on the box at alpha = " + alpha);
+      for (int a = 0; a < alive.size(); a++) {
+        for (int b = a + 1; b < alive.size(); b++) {
+          assertTrue(PolicyDistance.of(alive.get(a), alive.get(b)) > PolicyDistance.SAME_WITH_EQUAL_J,
+              "alpha = " + alpha + ": " + alive.get(a) + " and " + alive.get(b));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aPolishThatJumpsToAnotherMaximumIsNotASmoothBranchStep() {
+    // Two distinct GM_2 maxima at alpha = 0.1 (one component per bump; both on the taller
+    // bump), each polished again at alpha = 0.11. Following one's own branch satisfies
+    // alpha0 dH <= -dE <= alpha1 dH (envelope theorem); switching to the other does not.
+    StationaryPoints.Settings s = StationaryPoints.Settings.defaults();
+    ExactObjective j0 = new ExactObjective(TWO_BUMPS, PolicyClass.GM, 2, 0.1);
+    ExactObjective j1 = new ExactObjective(TWO_BUMPS, PolicyClass.GM, 2, 0.11);
+    StationaryPoints.Point both = StationaryPoints.fromStart(j0,
+        j0.pack(new double[] {0, 0}, new double[] {-1, 1}, new double[] {-1.2, -1.2}), s);
+    StationaryPoints.Point tall = StationaryPoints.fromStart(j0,
+        j0.pack(new double[] {0, 0}, new double[] {0.8, 1.2}, new double[] {-1.5, -1.5}), s);
+    assertTrue(both.isLocalMaximum(1e-6) && tall.isLocalMaximum(1e-6), both + " / " + tall);
+    assertFalse(StationaryPoints.samePolicy(both, tall), both + " / " + tall);
+    StationaryPoints.Point both1 = StationaryPoints.polish(j1, both.theta(), s);
+    StationaryPoints.Point tall1 = StationaryPoints.polish(j1, tall.theta(), s);
+    double tol = Continuation.SMOOTH_STEP_TOLERANCE;
+    assertTrue(Continuation.smoothBranchStep(both, 0.1, both1, 0.11, tol));
+    assertTrue(Continuation.smoothBranchStep(tall, 0.1, tall1, 0.11, tol));
+    assertFalse(Continuation.smoothBranchStep(both, 0.1, tall1, 0.11, tol));
+    assertFalse(Continuation.smoothBranchStep(tall, 0.1, both1, 0.11, tol));
   }
 
   @Test
