@@ -87,13 +87,17 @@ final class ReproduceBandits {
     for (String[] rw : ReproducePlan.VARIANCE_REWARDS) {
       series.add(rw[0] + ": " + rw[1].substring("bumps:".length()));
     }
+    // one bar colour per estimator (MethodColors), the rewards as the x axis's categories
+    List<String> rewardNames = ReproducePlan.VARIANCE_REWARDS.stream().map(rw -> rw[0]).toList();
+    List<String> estimatorNames = MIXTURE_ESTIMATORS.stream()
+        .map(ReproduceBandits::estimatorName).toList();
     out.png("variance_total.png", Charts.logBars(
         "Total gradient variance, GM_3 policy, batch 64, alpha 0.2 (" + plan.varianceRepeats()
-            + " batches)", "estimator", "sum of per-parameter variances", MIXTURE_ESTIMATORS,
-        series, total));
+            + " batches)", "reward (" + String.join("; ", series) + ")",
+        "sum of per-parameter variances", rewardNames, estimatorNames, transpose(total)));
     out.png("variance_logits.png", Charts.logBars(
-        "Variance of the mixture-weight (logit) gradients", "estimator",
-        "sum of logit-gradient variances", MIXTURE_ESTIMATORS, series, logit));
+        "Variance of the mixture-weight (logit) gradients", "reward",
+        "sum of logit-gradient variances", rewardNames, estimatorNames, transpose(logit)));
 
     StringBuilder md = new StringBuilder("## 4. Estimator variance\n\nGM_3 policy (logits 0,"
         + " means -1, 0, 1, log-stds -0.5), alpha 0.2, batch 64, " + plan.varianceRepeats()
@@ -101,7 +105,7 @@ final class ReproduceBandits {
         + " (`variance_total.png`, `variance_logits.png`). Cells: total variance (logit-gradient"
         + " variance); max |z| of the bias z-scores.\n\n| reward | ");
     for (String e : MIXTURE_ESTIMATORS) {
-      md.append(e).append(" | ");
+      md.append(e.equals("rplr") ? "RP-LR" : e.toUpperCase(Locale.ROOT)).append(" | ");
     }
     md.append("\n|---|").append("---|".repeat(ne)).append('\n');
     for (int i = 0; i < nr; i++) {
@@ -188,7 +192,7 @@ final class ReproduceBandits {
       for (int c = 0; c < configs.size(); c++) {
         Config cfg = configs.get(c);
         if (cfg.critic() == critic && cfg.alpha() == shown) {
-          bands.add(band(key(cfg), aggs.get(c)));
+          bands.add(band(legendName(cfg), aggs.get(c)));
         }
       }
       out.png("learning_" + critic.label() + ".png", Charts.learningCurves(String.format(
@@ -240,8 +244,34 @@ final class ReproduceBandits {
     return new Charts.Band(name, x, m, lo, hi);
   }
 
+  /** The estimator as figures name it: LR and RP-LR with their leave-one-out baseline. */
+  static String estimatorName(String e) {
+    return switch (e) {
+      case "lr" -> "LR (leave-one-out baseline)";
+      case "rplr" -> "RP-LR (leave-one-out baseline)";
+      default -> e.toUpperCase(Locale.ROOT);
+    };
+  }
+
+  private static double[][] transpose(double[][] v) {
+    double[][] t = new double[v[0].length][v.length];
+    for (int i = 0; i < v.length; i++) {
+      for (int j = 0; j < v[i].length; j++) {
+        t[j][i] = v[i][j];
+      }
+    }
+    return t;
+  }
+
+  /** The legend name of a learning setting: SG-RP, SGM-MRP (K=3), as in sweep figures. */
+  private static String legendName(Config c) {
+    String e = c.estimator().equals("rplr") ? "RP-LR" : c.estimator().toUpperCase(Locale.ROOT);
+    return c.policyClass().name() + "-" + e
+        + (c.policyClass().mixture() ? " (K=" + c.components() + ")" : "");
+  }
+
   private static String key(Config c) {
     return EntropyRobustness.label(new PolicyLayout(c.policyClass(), c.components(), 1)) + "/"
-        + c.estimator().toUpperCase(Locale.ROOT);
+        + (c.estimator().equals("rplr") ? "RP-LR" : c.estimator().toUpperCase(Locale.ROOT));
   }
 }

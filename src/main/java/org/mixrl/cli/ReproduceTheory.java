@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mixrl.bandit.BumpsReward;
 import org.mixrl.plot.Charts;
+import org.mixrl.plot.ClassStyle;
+import org.mixrl.plot.MethodColors;
 import org.mixrl.policy.PolicyClass;
 import org.mixrl.policy.PolicyLayout;
 import org.mixrl.tensor.GradMode;
@@ -81,15 +83,19 @@ final class ReproduceTheory {
     }
     out.csv("threshold_curve.csv", "sigma,max_over_mu_minus_S,argmax_mu", crows);
     double[] ends = {x[0], x[ns - 1]};
-    out.png("threshold.png", Charts.curves(
+    out.png("threshold.png", Charts.styledCurves(
         "Gaussian threshold on " + plan.rewardSpec(), "policy std sigma",
         "max over mu of -E[r(mu+sigma e)(e^2-1)]",
-        List.of(new Charts.Line("max_mu -S(mu, sigma)", x, y),
-            new Charts.Line(String.format(Locale.ROOT, "alpha*_G = %.4f", threshold.alphaStar()),
-                ends, new double[] {threshold.alphaStar(), threshold.alphaStar()}),
-            new Charts.Line(String.format(Locale.ROOT, "2 phi(1)(r_max - r_min) = %.4f",
-                threshold.universalBound()), ends,
-                new double[] {threshold.universalBound(), threshold.universalBound()}))));
+        List.of(new Charts.StyledLine(new Charts.Line("G: max_mu -S(mu, sigma)", x, y),
+                MethodColors.ofClass(PolicyClass.G), 0, false, false),
+            new Charts.StyledLine(new Charts.Line(String.format(Locale.ROOT,
+                "alpha*_G = %.4f", threshold.alphaStar()), ends,
+                new double[] {threshold.alphaStar(), threshold.alphaStar()}),
+                MethodColors.REFERENCE, 5, false, false),
+            new Charts.StyledLine(new Charts.Line(String.format(Locale.ROOT,
+                "2 phi(1)(r_max - r_min) = %.4f", threshold.universalBound()), ends,
+                new double[] {threshold.universalBound(), threshold.universalBound()}),
+                MethodColors.REFERENCE, 5, true, false))));
     md.append(String.format(Locale.ROOT, "%nAbove alpha*_G a Gaussian policy on the line has no"
         + " stationary point (proof in docs/theory.md); the universal bound 2 phi(1)(r_max -"
         + " r_min) holds for every reward with that range. The exact threshold of `%s` is"
@@ -146,9 +152,9 @@ final class ReproduceTheory {
   }
 
   /**
-   * One styled line per class: colour by K (the same for the line and the box class), dashed
-   * and hollow-marker shapes for the unsquashed classes; with {@code ends}, a cross where the
-   * class's last maximum ends (at the J or E[r] of its last grid point).
+   * One styled line per class ({@link ClassStyle}: the class's colour, line classes dashed, K by
+   * marker and shade); with {@code objective} non-null, a cross where the class's last maximum
+   * ends (at the J or E[r] of that maximum).
    */
   private List<Charts.StyledLine> styled(
       java.util.function.Function<EntropyRobustness.Curve, double[]> ys, Boolean objective) {
@@ -162,36 +168,18 @@ final class ReproduceTheory {
           pts.add(new double[] {plan.alphas()[i], y[i]});
         }
       }
-      int colour = colourOf(c.policy(), ks);
       PolicyClass pc = c.policy().policyClass();
-      int marker = pc.squashed() ? (pc.mixture() ? 1 : 0) : (pc.mixture() ? 4 : 3);
-      lines.add(new Charts.StyledLine(new Charts.Line(c.label() + (pc.squashed() ? " (box)"
-          : " (line)"), pts.stream().mapToDouble(p -> p[0]).toArray(),
-          pts.stream().mapToDouble(p -> p[1]).toArray()), colour, marker, !pc.squashed(),
-          false));
+      int k = c.policy().components();
+      lines.add(ClassStyle.line(pc, k, ks, pts.stream().mapToDouble(p -> p[0]).toArray(),
+          pts.stream().mapToDouble(p -> p[1]).toArray()));
       double e = c.lastMaximumEnds();
       if (objective != null && Double.isFinite(e)) {
         StationaryPoints.Point last = c.lastBranch().orElseThrow().last();
-        lines.add(new Charts.StyledLine(new Charts.Line(String.format(Locale.ROOT,
-            "%s last maximum ends, alpha = %.3f", c.label(), e), new double[] {e},
-            new double[] {objective ? last.objective() : last.expectedReward()}), colour, 5,
-            false, true));
+        lines.add(ClassStyle.end(pc, k, ks, e,
+            objective ? last.objective() : last.expectedReward()));
       }
     }
     return lines;
-  }
-
-  /** Colour index by K: 1 -> 0, then the mixture sizes in plan order. */
-  static int colourOf(PolicyLayout p, int[] ks) {
-    if (!p.policyClass().mixture()) {
-      return 0;
-    }
-    for (int i = 0; i < ks.length; i++) {
-      if (ks[i] == p.components()) {
-        return i + 1;
-      }
-    }
-    return ks.length + 1;
   }
 
   private String robustnessSummary() {

@@ -21,6 +21,8 @@ import org.mixrl.experiment.AtomicFiles;
  * The figures of mixrl, built with XChart: learning curves with 95% confidence bands,
  * value-vs-alpha curves, variance bars on a log scale, policy densities over a reward, and
  * per-method intervals (error bars). Each method returns the chart; {@link #savePng} writes it.
+ * Series whose names are methods or policy classes ({@code MRP}, {@code SGM-LR (K=5)},
+ * {@code SG (box)}) take their colour from {@link MethodColors} unless colours are given.
  */
 public final class Charts {
   /** Default figure size in pixels: readable on a page and in a notebook. */
@@ -28,12 +30,8 @@ public final class Charts {
 
   public static final int HEIGHT = 560;
 
-  /** A colour-blind-safe palette (Okabe and Ito 2008), so series stay distinguishable. */
-  static final Color[] PALETTE = {
-    new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
-    new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233),
-    new Color(0, 0, 0), new Color(240, 228, 66)
-  };
+  /** The palette of {@link MethodColors}, where every colour of mixrl's figures is chosen. */
+  static final Color[] PALETTE = MethodColors.PALETTE;
 
   private Charts() {}
 
@@ -71,9 +69,11 @@ public final class Charts {
   public static XYChart learningCurves(
       String title, String xLabel, String yLabel, List<Band> bands, List<Color> colors) {
     XYChart chart = xy(title, xLabel, yLabel);
+    List<Color> cs = colors != null ? colors
+        : MethodColors.forSeries(bands.stream().map(Band::name).toList());
     for (int i = 0; i < bands.size(); i++) {
       Band b = bands.get(i);
-      Color c = colors != null ? colors.get(i) : PALETTE[i % PALETTE.length];
+      Color c = cs.get(i);
       int n = b.x().length;
       // the band is one closed polygon: along the upper edge, then back along the lower one
       double[] px = new double[2 * n];
@@ -98,30 +98,40 @@ public final class Charts {
     return chart;
   }
 
-  /** Value-vs-alpha (or any x) curves with markers, one per policy class. */
+  /**
+   * Value-vs-alpha (or any x) curves with markers, one per method or policy class, each in its
+   * {@link MethodColors#forSeries} colour and with its own marker shape.
+   */
   public static XYChart curves(String title, String xLabel, String yLabel, List<Line> lines) {
     XYChart chart = xy(title, xLabel, yLabel);
+    List<Color> cs = MethodColors.forSeries(lines.stream().map(Line::name).toList());
     for (int i = 0; i < lines.size(); i++) {
       Line l = lines.get(i);
       if (l.x().length == 0) {
         continue; // XChart rejects empty series; a class with no attained point has no curve
       }
       XYSeries s = chart.addSeries(l.name(), l.x(), l.y());
-      s.setLineColor(PALETTE[i % PALETTE.length]);
-      s.setMarkerColor(PALETTE[i % PALETTE.length]);
-      s.setMarker(SeriesMarkers.CIRCLE);
+      s.setLineColor(cs.get(i));
+      s.setMarkerColor(cs.get(i));
+      s.setMarker(MARKERS[i % 4]);
       s.setLineWidth(2f);
     }
     return chart;
   }
 
   /**
-   * A curve with an explicit style, so related series share a colour across figures: colour
-   * and marker are indices into the palette and the marker list; {@code dashed} draws a dashed
-   * line; {@code pointsOnly} draws markers without a line (e.g. where a curve ends).
+   * A curve with an explicit style, so related series share a colour across figures: the
+   * colour (from {@link MethodColors}), a marker index into the marker list (circle, diamond,
+   * square, triangle up, triangle down, cross); {@code dashed} draws a dashed line;
+   * {@code pointsOnly} draws markers without a line (e.g. where a curve ends).
    */
-  public record StyledLine(Line line, int colour, int marker, boolean dashed,
-      boolean pointsOnly) {}
+  public record StyledLine(Line line, Color color, int marker, boolean dashed,
+      boolean pointsOnly) {
+    /** With the palette colour of index {@code colour} (cycling). */
+    public StyledLine(Line line, int colour, int marker, boolean dashed, boolean pointsOnly) {
+      this(line, Charts.colour(colour), marker, dashed, pointsOnly);
+    }
+  }
 
   private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {
     SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE,
@@ -143,7 +153,7 @@ public final class Charts {
         continue;
       }
       XYSeries s = chart.addSeries(l.name(), l.x(), l.y());
-      Color c = colour(st.colour());
+      Color c = st.color();
       s.setLineColor(c);
       s.setMarkerColor(c);
       s.setMarker(MARKERS[Math.floorMod(st.marker(), MARKERS.length)]);
@@ -160,18 +170,38 @@ public final class Charts {
     return chart;
   }
 
-  /** Grouped bars on a linear y axis: {@code values[s][c]} is series s at category c. */
+  /**
+   * Grouped bars on a linear y axis: {@code values[s][c]} is series s at category c; the
+   * categories label the x axis. Every bar carries its value (3 significant digits) so that a
+   * bar of height 0 still shows: it reads "0".
+   */
   public static CategoryChart bars(String title, String xLabel, String yLabel,
       List<String> categories, List<String> seriesNames, double[][] values) {
     CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
         .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
     style(chart.getStyler());
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    chart.getStyler().setLabelsVisible(true);
+    chart.getStyler().setLabelsRotation(90);
+    chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
+    chart.getStyler().setLabelsFontColor(Color.BLACK);
+    chart.getStyler().setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+    chart.getStyler().setDecimalPattern("0.###");
+    List<Color> cs = MethodColors.forSeries(seriesNames);
     for (int s = 0; s < seriesNames.size(); s++) {
+      checkLength("bars", seriesNames.get(s), values[s], categories);
       chart.addSeries(seriesNames.get(s), categories, toList(values[s]))
-          .setFillColor(PALETTE[s % PALETTE.length]);
+          .setFillColor(cs.get(s));
     }
     return chart;
+  }
+
+  private static void checkLength(String chart, String series, double[] v,
+      List<String> categories) {
+    if (v.length != categories.size()) {
+      throw new IllegalArgumentException(chart + ": series '" + series + "' has " + v.length
+          + " values for " + categories.size() + " categories");
+    }
   }
 
   /**
@@ -186,11 +216,9 @@ public final class Charts {
     chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    List<Color> cs = MethodColors.forSeries(seriesNames);
     for (int s = 0; s < seriesNames.size(); s++) {
-      if (values[s].length != categories.size()) {
-        throw new IllegalArgumentException("logBars: series '" + seriesNames.get(s) + "' has "
-            + values[s].length + " values for " + categories.size() + " categories");
-      }
+      checkLength("logBars", seriesNames.get(s), values[s], categories);
       for (double v : values[s]) {
         if (!(v > 0)) {
           throw new IllegalArgumentException(
@@ -198,7 +226,7 @@ public final class Charts {
         }
       }
       chart.addSeries(seriesNames.get(s), categories, toList(values[s]))
-          .setFillColor(PALETTE[s % PALETTE.length]);
+          .setFillColor(cs.get(s));
     }
     // XChart's bars start at 0, which a log axis rejects: give it whole decades around the data
     double lo = Double.POSITIVE_INFINITY;
@@ -222,16 +250,17 @@ public final class Charts {
       String title, Line reward, List<Line> densities) {
     XYChart chart = xy(title, "action a", "reward r(a)");
     XYSeries r = chart.addSeries(reward.name(), reward.x(), reward.y());
-    r.setLineColor(Color.GRAY);
+    r.setLineColor(MethodColors.REFERENCE);
     r.setMarker(SeriesMarkers.NONE);
     r.setLineWidth(3f);
     r.setLineStyle(new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
         new float[] {8f, 5f}, 0f));
+    List<Color> cs = MethodColors.forSeries(densities.stream().map(Line::name).toList());
     for (int i = 0; i < densities.size(); i++) {
       Line d = densities.get(i);
       XYSeries s = chart.addSeries(d.name(), d.x(), d.y());
       s.setYAxisGroup(1);
-      s.setLineColor(PALETTE[i % PALETTE.length]);
+      s.setLineColor(cs.get(i));
       s.setMarker(SeriesMarkers.NONE);
       s.setLineWidth(2f);
     }
@@ -266,9 +295,11 @@ public final class Charts {
     chart.getStyler().setXAxisMax(n - 0.5);
     chart.getStyler().setXAxisTicksVisible(false);
     chart.getStyler().setMarkerSize(12);
+    List<Color> cs = colors != null ? colors
+        : MethodColors.forSeries(intervals.stream().map(Interval::name).toList());
     for (int i = 0; i < n; i++) {
       Interval iv = intervals.get(i);
-      Color c = colors != null ? colors.get(i) : PALETTE[i % PALETTE.length];
+      Color c = cs.get(i);
       XYSeries bar = chart.addSeries(iv.name() + " 95% CI", new double[] {i, i},
           new double[] {iv.lower(), iv.upper()});
       bar.setLineColor(c);
