@@ -133,10 +133,23 @@ final class ReproduceTheory {
     out.csv("continuation_branches.csv", "class,start_alpha,end,end_alpha,evidence",
         branchRows);
 
-    out.png("stationary_points.png", Charts.styledCurves(String.format(Locale.ROOT,
+    // counts per (alpha, class) as grouped bars with their values written on them: curves of
+    // equal counts hid one another (G, GM_2 and GM_3 all go 2 -> 0) and a 0 bar reads "0"
+    List<String> alphaNames = new ArrayList<>();
+    for (double x : plan.alphas()) {
+      alphaNames.add(String.valueOf(x));
+    }
+    List<String> classNames = new ArrayList<>();
+    double[][] counts = new double[curves.size()][];
+    for (int i = 0; i < curves.size(); i++) {
+      EntropyRobustness.Curve c = curves.get(i);
+      classNames.add(ClassStyle.name(c.policy().policyClass(), c.policy().components()));
+      counts[i] = c.entries().stream().mapToDouble(EntropyRobustness.Entry::maxima).toArray();
+    }
+    out.png("stationary_points.png", Charts.bars(String.format(Locale.ROOT,
         "Distinct local maxima followed by continuation (alpha*_G = %.3f)",
-        threshold.alphaStar()), "entropy scale alpha", "local maxima alive",
-        styled(c -> c.entries().stream().mapToDouble(e -> e.maxima()).toArray(), null)));
+        threshold.alphaStar()), "entropy scale alpha", "local maxima alive", alphaNames,
+        classNames, counts));
     out.png("robustness_objective.png", Charts.styledCurves(
         "Best local maximum J* (x: a class's last maximum ends)",
         "entropy scale alpha", "J* = E[r] + alpha H", styled(c -> values(c, true), true)));
@@ -297,21 +310,42 @@ final class ReproduceTheory {
     return true;
   }
 
-  /** Densities of the best maximisers over the reward: box at alpha ~ 0.5, line at ~ 0.1. */
+  /**
+   * Densities of the best maximisers over the reward: SG and the largest SGM_K with a maximum
+   * at alpha ~ 0.5 on the box, G and the largest GM_K with one at ~ 0.1 on the line.
+   */
   String densities() throws Exception {
-    int kMax = plan.mixtureKs()[plan.mixtureKs().length - 1];
     double boxAlpha = nearest(0.5);
     double lineAlpha = nearest(0.1);
     List<String> rows = new ArrayList<>();
+    PolicyLayout box = largestWithMaximum(PolicyClass.SGM, boxAlpha);
+    PolicyLayout line = largestWithMaximum(PolicyClass.GM, lineAlpha);
     densityFigure("density_box.png", "Optimal policies on the box at alpha = " + boxAlpha,
-        boxAlpha, List.of(new PolicyLayout(PolicyClass.SG, 1, 1),
-            new PolicyLayout(PolicyClass.SGM, kMax, 1)), -0.999, 0.999, rows);
+        boxAlpha, box == null ? List.of(new PolicyLayout(PolicyClass.SG, 1, 1))
+            : List.of(new PolicyLayout(PolicyClass.SG, 1, 1), box), -0.999, 0.999, rows);
     densityFigure("density_line.png", "Optimal policies on the line at alpha = " + lineAlpha,
-        lineAlpha, List.of(new PolicyLayout(PolicyClass.G, 1, 1),
-            new PolicyLayout(PolicyClass.GM, kMax, 1)), -2.5, 2.5, rows);
+        lineAlpha, line == null ? List.of(new PolicyLayout(PolicyClass.G, 1, 1))
+            : List.of(new PolicyLayout(PolicyClass.G, 1, 1), line), -2.5, 2.5, rows);
     out.csv("densities.csv", "figure,policy,alpha,a,reward,density", rows);
-    return "Figures `density_box.png` and `density_line.png` show the best maximisers' densities"
-        + " over the reward (CSV `densities.csv`).\n\n";
+    return String.format(Locale.ROOT, "Figures `density_box.png` (SG and %s at alpha = %s) and"
+        + " `density_line.png` (G and %s at alpha = %s) show the best maximisers' densities"
+        + " over the reward; each mixture is the largest K with a local maximum found at that"
+        + " alpha (CSV `densities.csv`).%n%n",
+        box == null ? "no SGM_K maximum" : EntropyRobustness.label(box), boxAlpha,
+        line == null ? "no GM_K maximum" : EntropyRobustness.label(line), lineAlpha);
+  }
+
+  /** The mixture of class {@code pc} with the largest K that has a maximum at {@code alpha}. */
+  private PolicyLayout largestWithMaximum(PolicyClass pc, double alpha) {
+    PolicyLayout best = null;
+    for (int k : plan.mixtureKs()) {
+      PolicyLayout p = new PolicyLayout(pc, k, 1);
+      EntropyRobustness.Entry e = find(p, alpha);
+      if (e != null && e.attained()) {
+        best = p;
+      }
+    }
+    return best;
   }
 
   private void densityFigure(String file, String title, double alpha, List<PolicyLayout> classes,

@@ -131,7 +131,8 @@ final class TheoryCommand implements Runnable {
         "From structured and seeded random starts (ascent, Newton polish, Hessian classification). A line 'unbounded:' names the",
         "escaping direction when starts diverge (on the line J is unbounded for every alpha).",
         "Last line: J=<value> expected_reward=<value> type=maximum, or, when no start ended",
-        "at a local maximum, J=nan expected_reward=nan type=none evidence=<counts>"
+        "at a local maximum, J=nan expected_reward=nan type=none evidence=none found from N",
+        "starts (<counts by type>); a search that found none has not shown that none exists."
       })
   static final class Optimum implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -175,10 +176,15 @@ final class TheoryCommand implements Runnable {
         out.printf(Locale.ROOT, "J=%.8g expected_reward=%.8g type=maximum%n", p.objective(),
             p.expectedReward());
       } else {
-        StringBuilder ev = new StringBuilder("no local maximum from " + points.size()
-            + " starts:");
-        counts.forEach((t, n) -> ev.append(' ').append(n).append(' ')
-            .append(t.name().toLowerCase(Locale.ROOT)));
+        // "none found", not "none exists": a search that found nothing has shown nothing
+        StringBuilder ev = new StringBuilder("none found from " + points.size() + " starts (");
+        String sep = "";
+        for (Map.Entry<StationaryPoints.Type, Long> c : counts.entrySet()) {
+          ev.append(sep).append(c.getValue()).append(' ')
+              .append(c.getKey().name().toLowerCase(Locale.ROOT));
+          sep = ", ";
+        }
+        ev.append("); this does not show that no maximum exists");
         out.println("J=nan expected_reward=nan type=none evidence=" + ev);
       }
       out.flush();
@@ -232,7 +238,8 @@ final class TheoryCommand implements Runnable {
         "Follows every local maximum from the first alpha of an increasing grid as alpha grows.",
         "Warm-started Newton polishes with halved steps near the end; reports where each",
         "branch ends and how: fold (top eigenvalue -> 0), escape (a scale -> infinity), lost,",
-        "or alive. One line per branch: branch start=<a> end=<a> how=<fold|escape|lost|alive>"
+        "merged (the same policy as an earlier branch) or alive. One line per branch:",
+        "branch start=<a> end=<a> how=<fold|escape|lost|merged|alive>"
       })
   static final class ContinuationCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
