@@ -172,8 +172,9 @@ public final class Charts {
 
   /**
    * Grouped bars on a linear y axis: {@code values[s][c]} is series s at category c; the
-   * categories label the x axis. Every bar carries its value (3 significant digits) so that a
-   * bar of height 0 still shows: it reads "0".
+   * categories label the x axis. Every bar carries its value, with enough decimals that the
+   * smallest non-zero one shows two significant digits, so a bar of height 0 still shows: it
+   * reads "0", and only a bar of height 0 does.
    */
   public static CategoryChart bars(String title, String xLabel, String yLabel,
       List<String> categories, List<String> seriesNames, double[][] values) {
@@ -186,7 +187,7 @@ public final class Charts {
     chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
     chart.getStyler().setLabelsFontColor(Color.BLACK);
     chart.getStyler().setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-    chart.getStyler().setDecimalPattern("0.###");
+    chart.getStyler().setDecimalPattern(labelPattern(values));
     List<Color> cs = MethodColors.forSeries(seriesNames);
     for (int s = 0; s < seriesNames.size(); s++) {
       checkLength("bars", seriesNames.get(s), values[s], categories);
@@ -194,6 +195,21 @@ public final class Charts {
           .setFillColor(cs.get(s));
     }
     return chart;
+  }
+
+  /** "0.##..." with two significant digits for the smallest non-zero |value| (at most 10). */
+  static String labelPattern(double[][] values) {
+    double smallest = Double.POSITIVE_INFINITY;
+    for (double[] row : values) {
+      for (double v : row) {
+        if (v != 0 && Double.isFinite(v)) {
+          smallest = Math.min(smallest, Math.abs(v));
+        }
+      }
+    }
+    int decimals = Double.isInfinite(smallest) ? 0
+        : (int) Math.max(0, Math.min(10, 1 - Math.floor(Math.log10(smallest))));
+    return decimals == 0 ? "0" : "0." + "#".repeat(decimals);
   }
 
   private static void checkLength(String chart, String series, double[] v,

@@ -104,6 +104,15 @@ class MethodColorsTest {
     var chart = Charts.bars("t", "group", "gap", List.of("a", "b"), List.of("SG-RP", "MRP"),
         new double[][] {{0, 0.2}, {0.1, 0}});
     assertTrue(chart.getStyler().isLabelsVisible());
+    // the smallest non-zero value keeps two significant digits, so only a true 0 reads "0"
+    java.text.DecimalFormat f = new java.text.DecimalFormat(
+        Charts.labelPattern(new double[][] {{0, 3e-4, 0.0175}}));
+    assertEquals("0.0003", f.format(3e-4));
+    assertEquals("0", f.format(0.0));
+    java.text.DecimalFormat counts = new java.text.DecimalFormat(
+        Charts.labelPattern(new double[][] {{0, 2, 5}}));
+    assertEquals("2", counts.format(2.0));
+    assertEquals("0", counts.format(0.0));
     assertEquals(MethodColors.ofEstimator("MRP"), chart.getSeries("MRP").getFillColor());
     assertThrows(IllegalArgumentException.class, () -> Charts.bars("t", "x", "y",
         List.of("a", "b"), List.of("s"), new double[][] {{1}}));
