@@ -32,7 +32,12 @@ class SweepTest {
   static final CommandKind FAKE = new CommandKind("fake", java.util.Set.of(), java.util.Set.of(),
       List.of(Map.entry("policy", ""), Map.entry("seed", "s")), "ckpt", List.of("--quiet"),
       o -> "bad".equals(o.get("policy")) ? Optional.of("policy bad is not allowed")
-          : Optional.empty());
+          : Optional.empty(),
+      o -> {
+        if ("refused".equals(o.get("policy"))) {
+          throw new IllegalArgumentException("policy refused is never allowed");
+        }
+      });
 
   static Optional<CommandKind> kinds(String name) {
     return name.equals("fake") ? Optional.of(FAKE) : Optional.empty();
@@ -109,7 +114,7 @@ class SweepTest {
   @Test
   void unknownOptionsNameTheAllowedOnes() {
     CommandKind strict = new CommandKind("fake", java.util.Set.of("seed", "steps"),
-        java.util.Set.of("steps"), List.of(), "ckpt", List.of(), o -> Optional.empty());
+        java.util.Set.of("steps"), List.of(), "ckpt", List.of(), o -> Optional.empty(), o -> { });
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Sweep.at(tmp).plan(spec("{\"command\": \"fake\", \"base\": {\"steps\": 1},"
             + " \"grid\": {\"sed\": [1]}}"), strict));
