@@ -97,7 +97,7 @@ public final class Sweep {
 
   /**
    * An earlier run removed by a plan, the run of its grid cell that the spec plans now, and
-   * what state it was in ({@code failed} or {@code pending}).
+   * what state it was in ({@code failed}, or never ran with options the command refuses).
    */
   public record Replaced(PlannedRun old, PlannedRun by, String state) {}
 
@@ -112,11 +112,13 @@ public final class Sweep {
    * use for) is skipped and listed.
    *
    * <p>Idempotent: a run whose directory exists is left alone (its id is a hash of its config,
-   * so an existing directory is the same run), and an edited spec that only adds values adds
-   * only new runs. When the spec plans other options for a grid cell (the same value of every
-   * grid key) than an earlier run of that cell has, a fixed value for instance, the earlier
-   * run is replaced (removed) if it never got anywhere: not done, not running, no checkpoint.
-   * Done runs are never removed; running ones and ones with a checkpoint are kept and listed.
+   * so an existing directory is the same run), and an edited spec adds only new runs, with one
+   * exception that fixes a bad spec: when the spec plans other options for a grid cell (the
+   * same value of every grid key) than an earlier run of that cell has, and that earlier run
+   * failed, or never ran and has options the command refuses (planned before plan-time
+   * checks, or edited), the earlier run is replaced (removed). Done runs are never removed;
+   * running ones and ones with a checkpoint are kept and listed; valid runs that never ran are
+   * kept (several specs may share a sweep).
    *
    * @throws IllegalArgumentException for an unknown option, a missing required one, a value
    *     the command refuses, or a spec with no valid combination
@@ -202,7 +204,8 @@ public final class Sweep {
 
   /**
    * Removes each run of {@code before} that the spec no longer plans but whose grid cell it
-   * plans with other options, if that run never got anywhere (see {@link #plan}).
+   * plans with other options, if that run failed or cannot run, and has nothing to keep (see
+   * {@link #plan}).
    */
   private void replaceEarlierRuns(SweepSpec spec, CommandKind kind, List<PlannedRun> planned,
       List<String> before, List<Replaced> replaced, List<Kept> kept) throws IOException {
@@ -222,13 +225,37 @@ public final class Sweep {
       if (cellRun == null) {
         continue;
       }
-      String state = Files.exists(runDir(id).resolve(FAILED_FILE)) ? "failed" : "pending";
+      String state;
+      if (Files.exists(runDir(id).resolve(FAILED_FILE))) {
+        state = "failed";
+      } else {
+        Optional<String> bad = refusedOptions(kind, old.options());
+        if (bad.isEmpty()) {
+          continue; // a valid run of another spec planned into the same sweep: not a fix
+        }
+        state = "never ran; its options are refused: " + bad.get();
+      }
       Optional<String> refused = remove(id, kind, false, false);
       if (refused.isEmpty()) {
         replaced.add(new Replaced(old, cellRun, state));
       } else if (!refused.get().equals(DONE_REASON)) {
         kept.add(new Kept(old, cellRun, refused.get()));
       }
+    }
+  }
+
+  /** Why the command refuses {@code options} (as a plan would), or empty if it accepts them. */
+  private static Optional<String> refusedOptions(CommandKind kind, Map<String, Object> options) {
+    try {
+      kind.checkKeys(options);
+      Optional<String> why = kind.invalidReason().apply(options);
+      if (why.isPresent()) {
+        return why;
+      }
+      kind.check().accept(options);
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
     }
   }
 
