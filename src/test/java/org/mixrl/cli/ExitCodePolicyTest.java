@@ -49,6 +49,8 @@ class ExitCodePolicyTest {
         new String[] {"sweep", "plan", dir.toString(), "--out", dir.resolve("s").toString()}));
     cases.add(Arguments.of("mixrl sweep status", "not a planned sweep",
         new String[] {"sweep", "status", dir.resolve("none").toString()}));
+    cases.add(Arguments.of("mixrl sweep forget", "not a planned sweep",
+        new String[] {"sweep", "forget", dir.resolve("none").toString(), "some-run"}));
     cases.add(Arguments.of("mixrl sweep run", "not a planned sweep",
         new String[] {"sweep", "run", dir.resolve("none").toString()}));
     cases.add(Arguments.of("mixrl sweep slurm", "not a planned sweep",
