@@ -124,154 +124,11 @@ public final class Sweep {
    *     the command refuses, or a spec with no valid combination
    */
   public PlanResult plan(SweepSpec spec, CommandKind kind) throws IOException {
-    if (!kind.name().equals(spec.command())) {
-      throw new IllegalArgumentException("sweep spec: command '" + spec.command()
-          + "' does not match '" + kind.name() + "'");
-    }
-    List<Invalid> invalid = new ArrayList<>();
-    List<PlannedRun> valid = new ArrayList<>();
-    for (Map<String, Object> options : spec.expand()) {
-      kind.checkKeys(options);
-      try {
-        Optional<String> why = kind.invalidReason().apply(options);
-        if (why.isPresent()) {
-          invalid.add(new Invalid(options, why.get()));
-          continue;
-        }
-        kind.check().accept(options);
-      } catch (IllegalArgumentException e) {
-        throw refusal(spec, options, e);
-      }
-      PlannedRun run = PlannedRun.of(kind, options);
-      if (!valid.contains(run)) {
-        valid.add(run);
-      }
-    }
-    if (valid.isEmpty()) {
-      throw new IllegalArgumentException("sweep spec: no valid combination"
-          + (invalid.isEmpty() ? "" : " (first rejected: " + invalid.get(0).reason() + ")"));
-    }
-    for (PlannedRun run : valid) {
-      Path config = runDir(run.id()).resolve(CONFIG_FILE);
-      if (Files.isRegularFile(config)
-          && !Files.readString(config, StandardCharsets.UTF_8).equals(run.configJson())) {
-        throw new IOException(config + " holds another config than its id says (a hash"
-            + " collision or an edited file); move that run away and plan again");
-      }
-    }
-    List<String> before = Files.isDirectory(dir.resolve(RUNS_DIR)) ? ids() : List.of();
-    List<PlannedRun> added = new ArrayList<>();
-    List<PlannedRun> existing = new ArrayList<>();
-    for (PlannedRun run : valid) {
-      if (before.contains(run.id())) {
-        existing.add(run);
-      } else {
-        Files.createDirectories(runDir(run.id()));
-        AtomicFiles.write(runDir(run.id()).resolve(CONFIG_FILE), run.configJson());
-        added.add(run);
-      }
-    }
-    List<Replaced> replaced = new ArrayList<>();
-    List<Kept> kept = new ArrayList<>();
-    replaceEarlierRuns(spec, kind, valid, before, replaced, kept);
-    Map<String, Object> specJson = new LinkedHashMap<>();
-    specJson.put("command", spec.command());
-    specJson.put("base", new LinkedHashMap<>(spec.base()));
-    specJson.put("grid", new LinkedHashMap<>(spec.grid()));
-    AtomicFiles.write(dir.resolve(SPEC_FILE), Json.write(specJson));
-    return new PlanResult(added, existing, invalid, replaced, kept);
+    return new SweepPlanner(this).plan(spec, kind);
   }
 
-  /** One line naming the grid cell, the key, the value and the reason, for a refused run. */
-  private static IllegalArgumentException refusal(SweepSpec spec, Map<String, Object> options,
-      IllegalArgumentException e) {
-    List<String> cell = new ArrayList<>();
-    for (String k : spec.grid().keySet()) {
-      cell.add(k + "=" + CommandKind.text(options.get(k)));
-    }
-    String where = cell.isEmpty() ? "the spec's only run" : "grid cell " + String.join(" ", cell);
-    String what;
-    if (e instanceof InvalidOptionException o && options.containsKey(o.option())) {
-      what = (spec.base().containsKey(o.option()) ? "base" : "grid") + " \"" + o.option()
-          + "\": " + RunOptions.shown(options.get(o.option())) + " in " + where + ": "
-          + o.reason();
-    } else {
-      what = where + ": " + e.getMessage();
-    }
-    return new IllegalArgumentException(
-        "sweep spec: " + what + "; nothing was planned", e);
-  }
-
-  /**
-   * Removes each run of {@code before} that the spec no longer plans but whose grid cell it
-   * plans with other options, if that run failed or cannot run, and has nothing to keep (see
-   * {@link #plan}).
-   */
-  private void replaceEarlierRuns(SweepSpec spec, CommandKind kind, List<PlannedRun> planned,
-      List<String> before, List<Replaced> replaced, List<Kept> kept) throws IOException {
-    Set<String> plannedIds = new HashSet<>();
-    planned.forEach(r -> plannedIds.add(r.id()));
-    for (String id : before) {
-      if (plannedIds.contains(id)) {
-        continue;
-      }
-      PlannedRun old;
-      try {
-        old = read(id);
-      } catch (IllegalArgumentException e) {
-        continue; // not a run config this version reads: not ours to remove
-      }
-      PlannedRun cellRun = sameCell(old, planned, spec.grid().keySet());
-      if (cellRun == null) {
-        continue;
-      }
-      String state;
-      if (Files.exists(runDir(id).resolve(FAILED_FILE))) {
-        state = "failed";
-      } else {
-        Optional<String> bad = refusedOptions(kind, old.options());
-        if (bad.isEmpty()) {
-          continue; // a valid run of another spec planned into the same sweep: not a fix
-        }
-        state = "never ran; its options are refused: " + bad.get();
-      }
-      Optional<String> refused = remove(id, kind, false, false);
-      if (refused.isEmpty()) {
-        replaced.add(new Replaced(old, cellRun, state));
-      } else if (!refused.get().equals(DONE_REASON)) {
-        kept.add(new Kept(old, cellRun, refused.get()));
-      }
-    }
-  }
-
-  /** Why the command refuses {@code options} (as a plan would), or empty if it accepts them. */
-  private static Optional<String> refusedOptions(CommandKind kind, Map<String, Object> options) {
-    try {
-      kind.checkKeys(options);
-      Optional<String> why = kind.invalidReason().apply(options);
-      if (why.isPresent()) {
-        return why;
-      }
-      kind.check().accept(options);
-      return Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.of(e.getMessage());
-    }
-  }
-
-  /** The planned run with {@code old}'s command and value of every grid key, or null. */
-  private static PlannedRun sameCell(PlannedRun old, List<PlannedRun> planned,
-      Set<String> gridKeys) {
-    for (PlannedRun run : planned) {
-      if (run.command().equals(old.command()) && gridKeys.stream()
-          .allMatch(k -> Objects.equals(run.options().get(k), old.options().get(k)))) {
-        return run;
-      }
-    }
-    return null;
-  }
-
-  private static final String DONE_REASON = "done";
+  /** What {@link #remove} answers for a done run it keeps. */
+  static final String DONE_REASON = "done";
 
   /**
    * Removes run {@code id} from the sweep (its whole directory, output included): {@code sweep
@@ -303,7 +160,7 @@ public final class Sweep {
    * Removes a run under its lock unless it is running, done (unless {@code allowDone}) or has
    * a checkpoint (unless {@code allowCheckpoint}); returns why not, if it was kept.
    */
-  private Optional<String> remove(String id, CommandKind kind, boolean allowDone,
+  Optional<String> remove(String id, CommandKind kind, boolean allowDone,
       boolean allowCheckpoint) throws IOException {
     Path rd = runDir(id);
     Optional<RunLock> lock = RunLock.tryAcquire(rd);
