@@ -91,9 +91,9 @@ final class SweepCommand implements Runnable {
         o.println("kept " + k.old().id() + " although the spec now plans " + k.cellRun().id()
             + " for its grid cell: " + k.why());
       }
-      o.printf("%s: %d runs added, %d already planned, %d replaced, %d invalid combinations"
-              + " skipped%n", Sweep.at(out).dir(), r.added().size(), r.existing().size(),
-          r.replaced().size(), r.invalid().size());
+      o.printf("%s: %d runs added, %d already planned, %d invalid combinations skipped,"
+              + " %d replaced%n", Sweep.at(out).dir(), r.added().size(), r.existing().size(),
+          r.invalid().size(), r.replaced().size());
       o.flush();
       return 0;
     }

@@ -1,5 +1,6 @@
 package org.mixrl.experiment.sweep;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,9 @@ public final class TrainCombinations {
    *     org.mixrl.experiment.InvalidOptionException}) or the options that conflict
    */
   public static void check(Map<String, Object> options) {
-    RunOptions.newRun(options);
+    // options of train that are not settings of the run (none yet) are train's to check
+    Map<String, Object> settings = new LinkedHashMap<>(options);
+    settings.keySet().retainAll(RunOptions.names());
+    RunOptions.newRun(settings);
   }
 }
