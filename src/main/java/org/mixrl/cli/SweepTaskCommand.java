@@ -85,7 +85,8 @@ final class SweepTaskCommand implements Callable<Integer> {
       case BUSY -> "running elsewhere (locked), skipped";
       case INTERRUPTED -> "interrupted; its checkpoint is kept and the next sweep run resumes"
           + " it";
-      case FAILED -> "failed; see " + sweep.runDir(id).resolve(Sweep.FAILED_FILE);
+      case FAILED -> "failed: " + sweep.status(id, SweepKinds::kind).detail() + " (see "
+          + sweep.runDir(id).resolve(Sweep.FAILED_FILE) + ")";
     });
     o.flush();
     return switch (outcome) {
