@@ -170,4 +170,22 @@ class SweepPlanChecksTest {
     assertEquals("forgot " + done + " (done)", results.lastLine());
     assertEquals(List.of(), sweep.ids());
   }
+
+  /** An array submitted before a forget still names the run: its task skips it, exit 0. */
+  @Test
+  void aSlurmTaskWhoseRunWasForgottenSkipsItWithExitZero() throws Exception {
+    Path out = tmp.resolve("sweep");
+    Path spec = spec(BASE, "\"seed\": [1, 2]");
+    assertEquals(0, CliRun.run("sweep", "plan", spec.toString(), "--out", out.toString())
+        .code());
+    Sweep sweep = Sweep.at(out);
+    List<String> ids = sweep.ids();
+    Path list = Files.write(tmp.resolve("array.runs"), ids);
+    assertEquals(0, CliRun.run("sweep", "forget", out.toString(), ids.get(0)).code());
+    CliRun.Result task = CliRun.run("sweep", "task", out.toString(), "--list", list.toString(),
+        "--index", "0");
+    assertEquals(0, task.code(), task.err());
+    assertTrue(task.out().contains(ids.get(0) + ": no longer planned"), task.out());
+    assertEquals(List.of(ids.get(1)), sweep.ids(), "nothing is recreated");
+  }
 }
