@@ -1,6 +1,8 @@
 package org.mixrl.cli;
 
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -20,7 +22,7 @@ final class ProgressBars {
 
   /** A bar over {@code total} units; close it when done. Quiet ones draw nothing. */
   static ProgressBar create(String task, long total, String unit, boolean quiet) {
-    return builder(task, total, unit, 0).setConsumer(consumer(quiet)).build();
+    return build(builder(task, total, unit, 0), consumer(quiet));
   }
 
   /**
@@ -29,9 +31,8 @@ final class ProgressBars {
    */
   static ProgressBar delayed(String task, long total, String unit, boolean quiet,
       long delayMillis) {
-    return builder(task, total, unit, 0)
-        .setConsumer(new DelayedProgressConsumer(consumer(quiet), delayMillis, System::nanoTime))
-        .build();
+    return build(builder(task, total, unit, 0),
+        new DelayedProgressConsumer(consumer(quiet), delayMillis, System::nanoTime));
   }
 
   /**
@@ -46,6 +47,19 @@ final class ProgressBars {
         .setUpdateIntervalMillis(250)
         .setRenderer(new StableWidthRenderer(u, ChronoUnit.SECONDS,
             StableWidthRenderer.suffixEstimate(total, u, extraWidth)));
+  }
+
+  /**
+   * Builds the bar and returns once it has drawn its first frame. progressbar 0.10.2 closes its
+   * consumer (the terminal's final newline, the log consumer's last line) only when the bar has
+   * drawn before close() runs: a bar closed within its first update left the next message
+   * glued to the bar, or the log without its final line.
+   */
+  static ProgressBar build(ProgressBarBuilder builder, ProgressBarConsumer consumer) {
+    FirstFrame first = new FirstFrame(consumer);
+    ProgressBar bar = builder.setConsumer(first).build();
+    first.await();
+    return bar;
   }
 
   /** Where a bar's frames go: nowhere, the terminal, or plain log lines. */
@@ -63,5 +77,45 @@ final class ProgressBars {
 
   private static java.io.PrintStream nullStream() {
     return new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+  }
+
+  /** Passes everything on and notes the first frame. */
+  private static final class FirstFrame implements ProgressBarConsumer {
+    private final ProgressBarConsumer inner;
+    private final CountDownLatch drawn = new CountDownLatch(1);
+
+    FirstFrame(ProgressBarConsumer inner) {
+      this.inner = inner;
+    }
+
+    void await() {
+      try {
+        // the library's single update thread draws at once; the bound only guards a stall
+        drawn.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public int getMaxRenderedLength() {
+      return inner.getMaxRenderedLength();
+    }
+
+    @Override
+    public void accept(String rendered) {
+      inner.accept(rendered);
+      drawn.countDown();
+    }
+
+    @Override
+    public void clear() {
+      inner.clear();
+    }
+
+    @Override
+    public void close() {
+      inner.close();
+    }
   }
 }

@@ -62,8 +62,9 @@ final class ReproduceCommand implements Callable<Integer> {
     Map<String, Integer> stages = plan.stages();
     long total = stages.values().stream().mapToLong(Integer::longValue).sum();
     int longestStage = stages.keySet().stream().mapToInt(String::length).max().orElse(0);
-    try (ProgressBar bar = ProgressBars.builder("reproduce", total, "tasks", 1 + longestStage)
-            .setConsumer(ProgressBars.consumer(quiet)).build();
+    try (ProgressBar bar = ProgressBars.build(
+            ProgressBars.builder("reproduce", total, "tasks", 1 + longestStage),
+            ProgressBars.consumer(quiet));
         TaskRunner runner = new TaskRunner(n, bar, stages)) {
       ReproduceTheory theory = new ReproduceTheory(plan, output, runner);
       md.append(theory.threshold());

@@ -37,13 +37,13 @@ final class StableWidthRenderer extends DefaultProgressBarRenderer {
 
   /**
    * A generous width for the suffix of a bar over {@code total} units: "] " + count "n/total" +
-   * unit + " (H:MM:SS / H:MM:SS) " + a speed up to 99,999.9 units/s + the longest extra message.
+   * unit + " (H:MM:SS / H:MM:SS) " + a speed up to 9,999.9 units/s + the longest extra message.
    */
   static int suffixEstimate(long total, String unit, int extraWidth) {
     int digits = Long.toString(Math.max(total, 0)).length();
     int count = 2 * digits + 1 + unit.length();
     int times = " (0:00:00 / 0:00:00) ".length();
-    int speed = "99,999.9".length() + unit.length() + "/s".length();
+    int speed = "9,999.9".length() + unit.length() + "/s".length();
     return "] ".length() + count + times + speed + extraWidth;
   }
 
@@ -54,10 +54,13 @@ final class StableWidthRenderer extends DefaultProgressBarRenderer {
 
   @Override
   public String render(ProgressState progress, int maxLength) {
-    int suffix = suffixLength(super.render(progress, MEASURE_WIDTH));
+    String wide = super.render(progress, MEASURE_WIDTH);
+    int prefix = wide.indexOf('[') + 1;
+    int suffix = suffixLength(wide);
     reserved = Math.max(reserved, suffix);
-    int pad = reserved - suffix;
-    if (pad == 0 || maxLength - pad <= 0) {
+    // on a narrow terminal pad only what leaves the bar one character: never cut the text
+    int pad = Math.min(reserved - suffix, maxLength - prefix - 1 - suffix);
+    if (pad <= 0) {
       return super.render(progress, maxLength);
     }
     // the library fills maxLength - pad with prefix, bar and suffix; the pad ends the line, so

@@ -242,10 +242,8 @@ final class TrainCommand implements Callable<Integer> {
   private static final int EXTRA_WIDTH = " last return -12345.6".length();
 
   private static ProgressBar progressBar(long start, long total) {
-    return ProgressBars.builder("train", total, "steps", EXTRA_WIDTH)
+    return ProgressBars.build(ProgressBars.builder("train", total, "steps", EXTRA_WIDTH)
         .startsFrom(start, Duration.ZERO)
-        .setUpdateIntervalMillis(500)
-        .setConsumer(ProgressBars.consumer(false))
-        .build();
+        .setUpdateIntervalMillis(500), ProgressBars.consumer(false));
   }
 }
