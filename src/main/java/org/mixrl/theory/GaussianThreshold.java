@@ -15,7 +15,7 @@ import org.mixrl.tensor.Interrupts;
  * <pre>dJ/d log sigma = S(mu, sigma) + alpha,   S(mu, sigma) = E[r(mu + sigma e)(e^2 - 1)].</pre>
  *
  * No stationary point exists when alpha exceeds alpha*_G(r) = sup_{mu, sigma} -S(mu, sigma), and
- * alpha*_G(r) <= 2 phi(1) (r_max - r_min) for every reward bounded by [r_min, r_max].
+ * alpha*_G(r) ≤ 2 phi(1) (r_max - r_min) for every reward bounded by [r_min, r_max].
  */
 public final class GaussianThreshold {
   /** 2 phi(1) = 2 exp(-1/2) / sqrt(2 pi) = 0.48394144903828673. */
