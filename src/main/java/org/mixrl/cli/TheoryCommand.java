@@ -55,7 +55,8 @@ final class TheoryCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Option(names = "--reward", required = true,
-        description = "1-D reward, e.g. 'bumps:1.0@1.0/0.3,0.8@-1.0/0.3'.")
+        description = "1-D reward, e.g. 'bumps:1.0@1.0/0.3,0.8@-1.0/0.3'; at most "
+            + TheoryBounds.MAX_BUMPS + " bumps.")
     String reward;
 
     @Option(names = "--quiet", description = "No progress bar (one appears only when the search"
@@ -64,7 +65,7 @@ final class TheoryCommand implements Runnable {
 
     @Override
     public Integer call() {
-      BumpsReward r = TheoryBounds.reward("--reward", BumpsReward.parse(reward));
+      BumpsReward r = TheoryBounds.parseReward("--reward", reward);
       GaussianThreshold.Result t;
       try (ProgressBar bar = ProgressBars.delayed("threshold", 0, "steps", quiet, 1_000)) {
         t = GaussianThreshold.compute(r, (done, total) -> bar.maxHint(total).stepTo(done));
