@@ -4,17 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.mixrl.agent.SacConfig;
 import org.mixrl.agent.SacField;
 import org.mixrl.experiment.RunConfig;
@@ -164,7 +160,7 @@ final class TrainCommand implements Callable<Integer> {
       if (noProgress) {
         s = trainer.run(new StopOnSignal(null));
       } else {
-        try (ProgressBar bar = progressBar(err, trainer.step(), config.steps())) {
+        try (ProgressBar bar = progressBar(trainer.step(), config.steps())) {
           s = trainer.run(new StopOnSignal(bar));
         }
       }
@@ -224,21 +220,12 @@ final class TrainCommand implements Callable<Integer> {
     return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
   }
 
-  private static ProgressBar progressBar(PrintWriter err, long start, long total) {
-    return new ProgressBarBuilder()
-        .setTaskName("train")
-        .setInitialMax(total)
+  /** Longest extra message of the bar: " last return " and a return such as -12345.6. */
+  private static final int EXTRA_WIDTH = " last return -12345.6".length();
+
+  private static ProgressBar progressBar(long start, long total) {
+    return ProgressBars.build(ProgressBars.builder("train", total, "steps", EXTRA_WIDTH)
         .startsFrom(start, Duration.ZERO)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUnit(" steps", 1)
-        .showSpeed()
-        .setSpeedUnit(ChronoUnit.SECONDS)
-        .setUpdateIntervalMillis(500)
-        .setConsumer(new DelegatingProgressBarConsumer(s -> {
-          err.print('\r');
-          err.print(s);
-          err.flush();
-        }, 110))
-        .build();
+        .setUpdateIntervalMillis(500), ProgressBars.consumer(false));
   }
 }
