@@ -34,7 +34,7 @@ final class VarianceMapCommand implements Callable<Integer> {
 
   @Option(names = "--quick",
       description = "The quick grid (2 settings x 3 alphas, 100 repeats; seconds) instead of the"
-          + " full one (13 settings x 7 alphas, 400 repeats; minutes). Axis options override it.")
+          + " full one (13 settings x 8 alphas, 2000 repeats; 1-2 CPU-minutes). Axis options override it.")
   boolean quick;
 
   @Option(names = "--alphas", description = "Entropy scales, increasing, in (0, 10].")
@@ -62,7 +62,7 @@ final class VarianceMapCommand implements Callable<Integer> {
       description = "star (base plus one axis at a time; default) or full (every combination).")
   String design;
 
-  @Option(names = "--repeats", description = "Batches per estimator and cell (default 400; quick 100).")
+  @Option(names = "--repeats", description = "Batches per estimator and cell (default 2000; quick 100).")
   Integer repeats;
 
   @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1).")

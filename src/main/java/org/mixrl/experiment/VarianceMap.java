@@ -156,11 +156,11 @@ public final class VarianceMap {
     }
   }
 
-  /** The full star grid: 13 settings x 7 alphas, 400 repeats (a few CPU-minutes). */
+  /** The full star grid: 13 settings x 8 alphas, 2000 repeats (one to two CPU-minutes). */
   public static Grid full() {
-    return new Grid(new double[] {0.01, 0.03, 0.1, 0.3, 0.5, 1, 2},
+    return new Grid(new double[] {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2},
         new double[] {0.25, 0.5, 1, 2, 4}, new double[] {0.5, 1, 2, 4}, new int[] {2, 3, 5, 8},
-        new int[] {8, 32, 128}, new Setting(0.5, 2, 3, 32), Design.STAR, 400, 1);
+        new int[] {8, 32, 128}, new Setting(0.5, 2, 3, 32), Design.STAR, 2000, 1);
   }
 
   /** A quick grid for tests and notebooks (seconds): 2 settings x 3 alphas, 100 repeats. */

@@ -114,6 +114,9 @@ public final class VarianceMapChart {
     s.setValueFontColor(Color.BLACK);
     s.setDrawBorder(true);
     s.setPlotGridLinesVisible(false);
+    // every row and column labelled: the default hint (74 px) skips every other row
+    s.setYAxisTickMarkSpacingHint(16);
+    s.setXAxisTickMarkSpacingHint(16);
     chart.addSeries("log ratio (<0: MRP lower)", xLabels, yLabels, heat);
     return chart;
   }
