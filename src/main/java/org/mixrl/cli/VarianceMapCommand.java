@@ -107,6 +107,12 @@ final class VarianceMapCommand implements Callable<Integer> {
         VarianceMap.Cell::logRatioStdError));
     err.println(verdicts("against equal-cost LR", cells, VarianceMap.Cell::logRatioEqualCost,
         VarianceMap.Cell::logRatioEqualCostStdError));
+    err.println("MRP lower (by >= 2 SE) from alpha = ... on, against LR | equal-cost LR:");
+    for (VarianceMap.Setting s : grid.settings()) {
+      err.println(String.format(Locale.ROOT, "  %-30s %6s | %6s", s.label(),
+          from(VarianceMap.mrpLowerFrom(cells, s, false)),
+          from(VarianceMap.mrpLowerFrom(cells, s, true))));
+    }
     err.flush();
     return 0;
   }
@@ -128,6 +134,10 @@ final class VarianceMapCommand implements Callable<Integer> {
     }
     return String.format(Locale.ROOT, "%s: MRP lower in %d, LR lower in %d, within 2 SE in %d",
         what, mrpLower, lrLower, cells.size() - mrpLower - lrLower);
+  }
+
+  private static String from(double alpha) {
+    return Double.isNaN(alpha) ? "none" : VarianceMapChart.axisLabel(alpha);
   }
 
   /** The grid from the options: quick or full, with any axis the user gave replaced. */

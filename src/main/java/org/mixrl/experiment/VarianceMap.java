@@ -172,9 +172,16 @@ public final class VarianceMap {
   /** One measured estimator in one cell: total variance, SE of its log, and the exact value. */
   public record Measured(double variance, double logStdError, double exact) {}
 
+  /**
+   * The exact alpha^2 coefficients of a setting's total variances (quadrature): LR with one
+   * draw per state (N = B), MRP, and the factor E[|grad log pi|^2] Var[log pi] / B that LR's
+   * coefficient is close to when the score's size and log pi are nearly independent.
+   */
+  public record Alpha2(double lr, double mrp, double scoreVarLogPiPerBatch) {}
+
   /** One cell: the setting, alpha, MRP, LR (one draw per state) and equal-cost LR. */
   public record Cell(Setting setting, double alpha, Measured mrp, Measured lr,
-      Measured lrEqualCost) {
+      Measured lrEqualCost, Alpha2 alpha2) {
     /** log(Var_MRP / Var_LR), natural log. */
     public double logRatio() {
       return Math.log(mrp.variance() / lr.variance());
@@ -264,19 +271,46 @@ public final class VarianceMap {
       ExactEstimatorVariance.Quadratic mrpExact = exact.marginalized(s.batch());
       ExactEstimatorVariance.Quadratic lrExact = exact.likelihoodRatio(s.batch());
       ExactEstimatorVariance.Quadratic lrKExact = exact.likelihoodRatio(s.batch() * k);
+      Alpha2 a2 = new Alpha2(lrExact.c2(), mrpExact.c2(),
+          exact.scoreWeightedLogDensityVariance() / s.batch());
       for (double alpha : grid.alphas()) {
         VarianceComparison cmp =
             new VarianceComparison(setupOf(s, alpha, grid.repeats(), grid.seed()));
         Measured m = measure(cmp, mrp(), grid.repeats(), mrpExact.at(alpha));
         Measured l = measure(cmp, lr(1), grid.repeats(), lrExact.at(alpha));
         Measured lk = measure(cmp, lr(k), grid.repeats(), lrKExact.at(alpha));
-        cells.add(new Cell(s, alpha, m, l, lk));
+        cells.add(new Cell(s, alpha, m, l, lk, a2));
         if (progress != null) {
           progress.update(cells.size(), total);
         }
       }
     }
     return cells;
+  }
+
+  /**
+   * The crossover of one setting: the smallest alpha of the grid from which on (that alpha and
+   * every larger one) MRP's variance is below LR's by at least 2 SE; NaN when there is none.
+   * {@code equalCost} compares with equal-cost LR instead.
+   */
+  public static double mrpLowerFrom(List<Cell> cells, Setting setting, boolean equalCost) {
+    double from = Double.NaN;
+    List<Cell> own = new ArrayList<>();
+    for (Cell c : cells) {
+      if (c.setting().equals(setting)) {
+        own.add(c);
+      }
+    }
+    own.sort((x, y) -> Double.compare(y.alpha(), x.alpha())); // largest alpha first
+    for (Cell c : own) {
+      double v = equalCost ? c.logRatioEqualCost() : c.logRatio();
+      double se = equalCost ? c.logRatioEqualCostStdError() : c.logRatioStdError();
+      if (!(v <= -2 * se)) {
+        break;
+      }
+      from = c.alpha();
+    }
+    return from;
   }
 
   /** One estimator's total variance with the delta-method SE of its log. */
@@ -317,7 +351,8 @@ public final class VarianceMap {
   public static final String CSV_HEADER = "width_ratio,separation,components,batch,alpha,"
       + "var_mrp,se_log_mrp,exact_mrp,var_lr,se_log_lr,exact_lr,var_lr_equal_cost,"
       + "se_log_lr_equal_cost,exact_lr_equal_cost,log_ratio,se_log_ratio,exact_log_ratio,"
-      + "log_ratio_equal_cost,se_log_ratio_equal_cost,exact_log_ratio_equal_cost";
+      + "log_ratio_equal_cost,se_log_ratio_equal_cost,exact_log_ratio_equal_cost,"
+      + "exact_lr_alpha2,exact_mrp_alpha2,score_var_log_pi_per_batch";
 
   /** The cells as CSV (Double.toString: the shortest text that reads back to the same double). */
   public static String csv(List<Cell> cells) {
@@ -329,7 +364,8 @@ public final class VarianceMap {
           c.lr().variance(), c.lr().logStdError(), c.lr().exact(),
           c.lrEqualCost().variance(), c.lrEqualCost().logStdError(), c.lrEqualCost().exact(),
           c.logRatio(), c.logRatioStdError(), c.exactLogRatio(),
-          c.logRatioEqualCost(), c.logRatioEqualCostStdError(), c.exactLogRatioEqualCost());
+          c.logRatioEqualCost(), c.logRatioEqualCostStdError(), c.exactLogRatioEqualCost(),
+          c.alpha2().lr(), c.alpha2().mrp(), c.alpha2().scoreVarLogPiPerBatch());
     }
     return sb.toString();
   }

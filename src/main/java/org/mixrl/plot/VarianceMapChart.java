@@ -77,7 +77,7 @@ public final class VarianceMapChart {
         ? VarianceMap.Cell::logRatioStdError : VarianceMap.Cell::logRatioEqualCostStdError;
     List<String> xLabels = new ArrayList<>();
     for (double a : alphas) {
-      xLabels.add(shortNumber(a));
+      xLabels.add(axisLabel(a));
     }
     // XChart draws row 0 at the bottom: list the settings bottom-up so the base is on top
     List<String> yLabels = new ArrayList<>();
@@ -141,7 +141,8 @@ public final class VarianceMapChart {
     AtomicFiles.write(target, png.toByteArray());
   }
 
-  private static String shortNumber(double v) {
+  /** An alpha as the axis shows it: 3 significant digits, no trailing zeros. */
+  public static String axisLabel(double v) {
     String s = String.format(Locale.ROOT, "%.3g", v);
     return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
   }

@@ -130,6 +130,26 @@ class VarianceMapTest {
     assertEquals(5 * 4 * 4 * 3, factorial.settings().size());
   }
 
+  private static VarianceMap.Cell cell(double alpha, double mrp, double lr, double se) {
+    VarianceMap.Measured m = new VarianceMap.Measured(mrp, se, mrp);
+    VarianceMap.Measured l = new VarianceMap.Measured(lr, se, lr);
+    return new VarianceMap.Cell(BASE, alpha, m, l, l, new VarianceMap.Alpha2(0, 0, 0));
+  }
+
+  /** The crossover is where MRP is lower by 2 SE at that alpha and every larger one. */
+  @Test
+  void mrpLowerFromIsTheStartOfTheLastRunOfSignificantWins() {
+    double se = 0.1 / Math.sqrt(2); // SE of the log ratio = 0.1
+    List<VarianceMap.Cell> cells = List.of(cell(0.1, 2, 1, se), cell(0.5, 1, 1.3, se),
+        cell(1, 1, 2, se), cell(2, 1, 4, se));
+    assertEquals(0.5, VarianceMap.mrpLowerFrom(cells, BASE, false)); // log(1/1.3) = -0.26 < -0.2
+    List<VarianceMap.Cell> gap = List.of(cell(0.1, 1, 2, se), cell(0.5, 1, 1.1, se),
+        cell(1, 1, 2, se), cell(2, 1, 4, se));
+    assertEquals(1.0, VarianceMap.mrpLowerFrom(gap, BASE, false)); // log(1/1.1) = -0.095
+    List<VarianceMap.Cell> lrAtTheEnd = List.of(cell(0.1, 1, 2, se), cell(2, 2, 1, se));
+    assertTrue(Double.isNaN(VarianceMap.mrpLowerFrom(lrAtTheEnd, BASE, true)));
+  }
+
   @Test
   void badGridsNameTheValue() {
     VarianceMap.Grid q = VarianceMap.quick();
