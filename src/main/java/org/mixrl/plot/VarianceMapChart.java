@@ -19,8 +19,8 @@ import org.mixrl.experiment.VarianceMap;
 
 /**
  * The MRP-vs-LR heat map: one row per setting of the non-alpha axes, one column per alpha, the
- * colour log(Var_MRP / Var_LR) on a scale centred at 0 (MRP's colour where MRP has the lower
- * variance, blue where LR has), the value written in each cell. Cells whose |log ratio| is below
+ * colour log(Var_MRP / Var_LR) on a scale centred at 0 (MRP's colour, vermillion, where MRP has
+ * the lower variance, LR's green where LR has), the value written in each cell. Cells whose |log ratio| is below
  * 2 standard errors are left unpainted (grey): the data do not say which estimator is lower
  * there.
  */
@@ -96,7 +96,7 @@ public final class VarianceMapChart {
     int height = Math.max(420, 110 + 34 * settings.size());
     HeatMapChart chart = new HeatMapChartBuilder().width(Charts.WIDTH + 200).height(height)
         .title("log(Var MRP / Var " + against.description + ")")
-        .xAxisTitle("entropy scale alpha      (orange < 0: MRP lower;  blue > 0: LR lower;  grey:"
+        .xAxisTitle("entropy scale alpha      (vermillion < 0: MRP lower;  green > 0: LR lower;  grey:"
             + " |log ratio| < 2 SE)")
         .yAxisTitle("").build();
     HeatMapStyler s = chart.getStyler();
@@ -104,7 +104,8 @@ public final class VarianceMapChart {
     s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
     s.setPlotBackgroundColor(UNDECIDED);
     s.setLegendPosition(Styler.LegendPosition.OutsideE);
-    s.setRangeColors(new Color[] {MethodColors.of("SGM-MRP"), Color.WHITE, Charts.PALETTE[0]});
+    // the methods' own colours (MethodColors): MRP's where MRP is lower, LR's where LR is
+    s.setRangeColors(new Color[] {MethodColors.of("SGM-MRP"), Color.WHITE, MethodColors.of("SGM-LR")});
     s.setMin(-limit);
     s.setMax(limit);
     s.setPiecewise(false);
