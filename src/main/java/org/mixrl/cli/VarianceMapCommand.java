@@ -34,7 +34,8 @@ final class VarianceMapCommand implements Callable<Integer> {
 
   @Option(names = "--quick",
       description = "The quick grid (2 settings x 3 alphas, 100 repeats; seconds) instead of the"
-          + " full one (13 settings x 8 alphas, 2000 repeats; 1-2 CPU-minutes). Axis options override it.")
+          + " full one (13 settings x 8 alphas, 2000 repeats; about a CPU-minute). Axis options"
+          + " override it.")
   boolean quick;
 
   @Option(names = "--alphas", description = "Entropy scales, increasing, in (0, 10].")
@@ -44,7 +45,8 @@ final class VarianceMapCommand implements Callable<Integer> {
   String widthRatios;
 
   @Option(names = "--separations",
-      description = "Distances between neighbouring means in units of sigma, increasing, in (0, 64].")
+      description = "Distances between neighbouring means in units of sigma, increasing, in"
+          + " (0, 64].")
   String separations;
 
   @Option(names = "--components", description = "Numbers of components K, increasing, in 2..16.")
@@ -62,7 +64,8 @@ final class VarianceMapCommand implements Callable<Integer> {
       description = "star (base plus one axis at a time; default) or full (every combination).")
   String design;
 
-  @Option(names = "--repeats", description = "Batches per estimator and cell (default 2000; quick 100).")
+  @Option(names = "--repeats",
+      description = "Batches per estimator and cell (default 2000; quick 100).")
   Integer repeats;
 
   @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1).")
@@ -71,7 +74,8 @@ final class VarianceMapCommand implements Callable<Integer> {
   @Option(names = "--out", description = "CSV file (default: standard output).")
   Path out;
 
-  @Option(names = "--figure", description = "PNG file: both heat maps (against LR and equal-cost LR).")
+  @Option(names = "--figure",
+      description = "PNG file: both heat maps (against LR and equal-cost LR).")
   Path figure;
 
   @Option(names = "--quiet", description = "No progress bar.")

@@ -156,7 +156,7 @@ public final class VarianceMap {
     }
   }
 
-  /** The full star grid: 13 settings x 8 alphas, 2000 repeats (one to two CPU-minutes). */
+  /** The full star grid: 13 settings x 8 alphas, 2000 repeats (about a CPU-minute). */
   public static Grid full() {
     return new Grid(new double[] {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2},
         new double[] {0.25, 0.5, 1, 2, 4}, new double[] {0.5, 1, 2, 4}, new int[] {2, 3, 5, 8},

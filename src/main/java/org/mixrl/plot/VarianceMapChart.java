@@ -20,9 +20,9 @@ import org.mixrl.experiment.VarianceMap;
 /**
  * The MRP-vs-LR heat map: one row per setting of the non-alpha axes, one column per alpha, the
  * colour log(Var_MRP / Var_LR) on a scale centred at 0 (MRP's colour, vermillion, where MRP has
- * the lower variance, LR's green where LR has), the value written in each cell. Cells whose |log ratio| is below
- * 2 standard errors are left unpainted (grey): the data do not say which estimator is lower
- * there.
+ * the lower variance, LR's green where LR has), the value written in each cell. Cells whose
+ * |log ratio| is below 2 standard errors are left unpainted (grey): the data do not say which
+ * estimator is lower there.
  */
 public final class VarianceMapChart {
   /** Background of the cells left out: within 2 SE of 0. */
@@ -96,8 +96,8 @@ public final class VarianceMapChart {
     int height = Math.max(420, 110 + 34 * settings.size());
     HeatMapChart chart = new HeatMapChartBuilder().width(Charts.WIDTH + 200).height(height)
         .title("log(Var MRP / Var " + against.description + ")")
-        .xAxisTitle("entropy scale alpha      (vermillion < 0: MRP lower;  green > 0: LR lower;  grey:"
-            + " |log ratio| < 2 SE)")
+        .xAxisTitle("entropy scale alpha      (vermillion < 0: MRP lower;  green > 0: LR lower;"
+            + "  grey: |log ratio| < 2 SE)")
         .yAxisTitle("").build();
     HeatMapStyler s = chart.getStyler();
     Charts.style(s);
@@ -105,7 +105,8 @@ public final class VarianceMapChart {
     s.setPlotBackgroundColor(UNDECIDED);
     s.setLegendPosition(Styler.LegendPosition.OutsideE);
     // the methods' own colours (MethodColors): MRP's where MRP is lower, LR's where LR is
-    s.setRangeColors(new Color[] {MethodColors.of("SGM-MRP"), Color.WHITE, MethodColors.of("SGM-LR")});
+    s.setRangeColors(
+        new Color[] {MethodColors.of("SGM-MRP"), Color.WHITE, MethodColors.of("SGM-LR")});
     s.setMin(-limit);
     s.setMax(limit);
     s.setPiecewise(false);
