@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       // The registry of subcommands: one line per command.
       InfoCommand.class,
       VarianceCommand.class,
+      VarianceMapCommand.class,
       VerifyEstimatorCommand.class,
       BenchCommand.class,
       EnvCommand.class,

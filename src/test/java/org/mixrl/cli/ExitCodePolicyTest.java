@@ -35,6 +35,8 @@ class ExitCodePolicyTest {
         new String[] {"variance", "--reward", REWARD, "--policy", "g", "--means", "0",
           "--log-stds", "0", "--alpha", "0.1", "--estimators", "rp", "--quiet",
           "--out", dir.toString()}));
+    cases.add(Arguments.of("mixrl variance-map", "--figure",
+        new String[] {"variance-map", "--quick", "--quiet", "--figure", dir.toString()}));
     cases.add(Arguments.of("mixrl bench", "--repeats",
         new String[] {"bench", "matmul", "--repeats", "-3"}));
     cases.add(Arguments.of("mixrl env rollout", "'Nope'",
