@@ -18,11 +18,16 @@ import org.mixrl.tensor.Tensor;
  * be drawn. This is how the multi-goal task shows whether a policy covers one goal or several.
  *
  * <p>The grid holds cell centres, {@code low + (i + 1/2) (high - low) / n} on each axis, so no
- * point sits on the box edge, where a squashed density is not defined.
+ * point sits on the box edge, where a squashed density is not defined. An unsquashed policy
+ * (g, gm) also puts mass outside the box, which the env clips onto the edge; the grid shows only
+ * the inside, so its {@link Grid#mass()} is then below 1.
  */
 public final class ActionDensity {
-  /** Most grid points per axis: 1001^2 actions already take a few hundred MB of tensors. */
-  public static final int MAX_POINTS = 1001;
+  /**
+   * Most grid actions in all: the critic's hidden activations for each grid action are held at
+   * once (100 000 actions x 64 units are 51 MB per layer), so the grid is bounded.
+   */
+  public static final int MAX_ACTIONS = 100_000;
 
   private ActionDensity() {}
 
@@ -85,8 +90,8 @@ public final class ActionDensity {
    * action axis.
    *
    * @throws IllegalArgumentException if the observation has the wrong length or a non-finite
-   *     value, if {@code points} is outside [2, {@link #MAX_POINTS}], or if the action space has
-   *     more than two dimensions
+   *     value, if the action space has more than two dimensions, or if {@code points} is below 2
+   *     or gives more than {@link #MAX_ACTIONS} grid actions
    */
   public static Grid of(Sac agent, String envId, long step, double[] observation, int points) {
     int o = agent.obsDim();
@@ -100,15 +105,16 @@ public final class ActionDensity {
             "observation[" + i + "] must be finite, got " + observation[i]);
       }
     }
-    if (points < 2 || points > MAX_POINTS) {
-      throw new IllegalArgumentException(
-          "points per axis must be in [2, " + MAX_POINTS + "], got " + points);
-    }
     Box box = agent.actionSpace();
     int d = box.dim();
     if (d > 2) {
       throw new IllegalArgumentException("an action density can be drawn for 1-D and 2-D action"
           + " spaces; " + envId + " has " + d + " action dimensions");
+    }
+    int most = d == 1 ? MAX_ACTIONS : (int) Math.sqrt(MAX_ACTIONS);
+    if (points < 2 || points > most) {
+      throw new IllegalArgumentException("points per axis must be in [2, " + most + "] for a "
+          + d + "-D action, got " + points);
     }
     double[][] axes = new double[d][points];
     for (int j = 0; j < d; j++) {

@@ -127,7 +127,8 @@ class DensityCommandTest {
     String[][] cases = {
       {"--obs", "2.5", "observation must have 2 values for MultiGoal-v0, got [2.5]"},
       {"--obs", "2.5,NaN", "observation[1] must be finite, got NaN"},
-      {"--points", "1", "points per axis must be in [2, 1001], got 1"},
+      {"--points", "1", "points per axis must be in [2, 316] for a 2-D action, got 1"},
+      {"--points", "317", "points per axis must be in [2, 316] for a 2-D action, got 317"},
     };
     for (String[] c : cases) {
       List<String> args = new java.util.ArrayList<>(List.of("density", "--run",
