@@ -43,6 +43,7 @@ public final class ActionDensityCharts {
         .height(Charts.HEIGHT).title(title).xAxisTitle("action a").yAxisTitle(yLabel).build();
     Charts.style(chart.getStyler());
     chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setXAxisDecimalPattern("0.0#");
     XYSeries s = chart.addSeries(yLabel, g.axes()[0], y);
     s.setLineColor(color);
     s.setMarker(SeriesMarkers.NONE);
