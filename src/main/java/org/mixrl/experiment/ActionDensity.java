@@ -62,7 +62,11 @@ public final class ActionDensity {
       return v;
     }
 
-    /** The midpoint-rule mass of the density on the grid (1 up to quadrature error). */
+    /**
+     * The midpoint-rule mass of the density on the grid: near 1 for a squashed policy on a fine
+     * grid, less when the tanh packs much of a component's tail into the edge cells (the rule
+     * undercounts there) or, for an unsquashed policy, when mass lies outside the box.
+     */
     public double mass() {
       double s = 0;
       for (double p : density) {
