@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       EnvCommand.class,
       TrainCommand.class,
       ExportCommand.class,
+      DensityCommand.class,
       KernelCommand.class,
       SweepCommand.class,
       TheoryCommand.class,

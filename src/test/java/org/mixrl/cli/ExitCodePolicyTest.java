@@ -43,6 +43,9 @@ class ExitCodePolicyTest {
         new String[] {"env", "rollout", "--env", "Nope"}));
     cases.add(Arguments.of("mixrl train", "steps must be >= 1",
         new String[] {"train", "--env", "Pendulum-v1", "--steps", "-1", "--out", dir.resolve("t").toString()}));
+    cases.add(Arguments.of("mixrl density", "no run",
+        new String[] {"density", "--run", dir.resolve("none").toString(), "--obs", "0,0",
+          "--out", dir.resolve("d").toString()}));
     cases.add(Arguments.of("mixrl kernel install", "--prefix",
         new String[] {"kernel", "install", "--prefix", ""}));
     cases.add(Arguments.of("mixrl kernel run", "CONNECTION_FILE",
