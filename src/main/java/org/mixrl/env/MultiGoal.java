@@ -9,7 +9,7 @@ import org.mixrl.random.RandomStream;
  * <p>Definition (Haarnoja et al.'s {@code sac/envs/multigoal.py} with the constants of their
  * {@code examples/multigoal_sac.py}): state = position s in [-7, 7]^2, action = velocity.
  * With u = clip(a, -1, 1) per component: s' = clip(s + u, -7, 7);
- * reward = -|u|^2 - 0.1 min_g |s' - g|^2, plus 1 when min_g |s' - g| < 1, which also
+ * reward = -|u|^2 - 0.1 min_g |s' - g|^2, plus 1 when min_g |s' - g| &lt; 1, which also
  * terminates the episode. The four goals g are (5, 0), (-5, 0), (0, 5), (0, -5). Start
  * s0 = clip(N(0, 0.1^2 I), -7, 7) from the env's seeded stream; observation s' itself;
  * 30-step limit (the example's path length), truncated and bootstrapped like the others.
