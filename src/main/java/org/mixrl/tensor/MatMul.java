@@ -25,7 +25,16 @@ package org.mixrl.tensor;
  * ~3 GFLOP/s against ~18 here. So each block of B is copied ("packed") into separate row arrays
  * and the two rows of C into scratch rows, both per thread. Four rows of B per pass (unrolling
  * k) cut the loads and stores of C per multiply-add, and two rows of C per pass reuse every
- * loaded B value twice.
+ * loaded B value twice. A B stored transposed (a layer's forward pass) is transposed once per
+ * call, so packing is a row copy for every form; an output of Aᵀ·B with only a few columns (a
+ * first layer's weight gradient) is computed as its transpose, so the vector loops run over
+ * the long side. Neither changes the order of any element's sum.
+ *
+ * <p>Loop shapes measured and rejected (same-JVM A/B by thread CPU time): two rows × eight k
+ * terms and four rows × four k terms are not vectorized at all with default flags (their loop
+ * bodies exceed C2's {@code LoopUnrollLimit}, and the vectorizer works on unrolled copies;
+ * ~5-6 against ~20 GFLOP/s); blocks of B small enough for L1 (16 or 32 × 128) and a k loop
+ * inside the kernel method were no faster.
  */
 public final class MatMul {
   /**
