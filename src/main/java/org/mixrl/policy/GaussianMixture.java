@@ -3,6 +3,7 @@ package org.mixrl.policy;
 import java.util.Arrays;
 import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.GradMode;
+import org.mixrl.tensor.MixtureDensity;
 import org.mixrl.tensor.SpecialOps;
 import org.mixrl.tensor.Tensor;
 
@@ -113,7 +114,8 @@ public final class GaussianMixture implements Mixture {
   @Override
   public Tensor logProb(Tensor actions) {
     checkActions("GaussianMixture.logProb", actions);
-    return jointLogProb(actions).logsumexp(2, false);
+    // one fused node; the same value as jointLogProb(actions).logsumexp(2, false)
+    return MixtureDensity.logProb(actions, means, logStds, logWeights);
   }
 
   @Override
