@@ -73,7 +73,12 @@ public final class GaussianMixture implements Mixture {
 
   @Override
   public Tensor weights() {
-    return logits.softmax(1);
+    // softmax as exp of the log-weights already in the graph: the same values, and the
+    // log-softmax is computed (and differentiated) once per policy instead of once per call
+    if (logits.requiresGrad() && !logWeights.requiresGrad() && GradMode.isEnabled()) {
+      return logits.softmax(1); // built under noGrad, asked for a gradient now
+    }
+    return logWeights.exp();
   }
 
   @Override

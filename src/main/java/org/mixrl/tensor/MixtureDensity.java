@@ -77,6 +77,8 @@ public final class MixtureDensity {
     }
     double[] z = new double[b * n * k * d]; // standardized values, kept for the backward rule
     double[] joint = logWeights == null ? null : new double[b * n * k];
+    // each component's responsibility exp(joint - lse), for the backward rule
+    double[] resp = logWeights == null ? null : new double[b * n * k];
     double[] out = new double[b * n];
     for (int bi = 0; bi < b; bi++) {
       for (int ni = 0; ni < n; ni++) {
@@ -98,7 +100,7 @@ public final class MixtureDensity {
           }
         }
         if (joint != null) {
-          out[row] = logSumExp(joint, row * k, k);
+          out[row] = logSumExp(joint, row * k, k, resp);
         }
       }
     }
@@ -116,7 +118,7 @@ public final class MixtureDensity {
           }
           for (int ki = 0; ki < k; ki++) {
             // upstream times the component's responsibility exp(joint - lse)
-            double w = joint == null ? g[row] : g[row] * Math.exp(joint[row * k + ki] - lse);
+            double w = joint == null ? g[row] : g[row] * resp[row * k + ki];
             if (gw != null) {
               gw[bi * k + ki] += w;
             }
@@ -145,8 +147,12 @@ public final class MixtureDensity {
         : Tensor.result(op, out, new int[] {b, n}, rule, x, means, logStds, logWeights);
   }
 
-  /** log sum_i exp(v[from + i]) over {@code len} entries, as {@code Tensor.logsumexp} does. */
-  private static double logSumExp(double[] v, int from, int len) {
+  /**
+   * log sum_i exp(v[from + i]) over {@code len} entries, as {@code Tensor.logsumexp} computes
+   * it; writes the normalized weights exp(v_i - lse) (as exp(v_i - max) / sum, no second exp)
+   * to {@code resp}, left 0 for a row whose maximum is not finite.
+   */
+  private static double logSumExp(double[] v, int from, int len, double[] resp) {
     double m = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < len; i++) {
       m = Math.max(m, v[from + i]);
@@ -156,7 +162,13 @@ public final class MixtureDensity {
     }
     double s = 0;
     for (int i = 0; i < len; i++) {
-      s += Math.exp(v[from + i] - m);
+      double e = Math.exp(v[from + i] - m);
+      resp[from + i] = e;
+      s += e;
+    }
+    double inv = 1.0 / s;
+    for (int i = 0; i < len; i++) {
+      resp[from + i] *= inv;
     }
     return m + Math.log(s);
   }
