@@ -21,6 +21,14 @@ public final class GaussianMixture implements Mixture {
   private final Tensor logWeights;
 
   public GaussianMixture(Tensor logits, Tensor means, Tensor logStds) {
+    this(logits, means, logStds, null);
+  }
+
+  /**
+   * With {@code logWeights} = log-softmax of the logits already computed (or null to compute
+   * it here): a policy whose rows all share one set of logits computes it once and expands.
+   */
+  GaussianMixture(Tensor logits, Tensor means, Tensor logStds, Tensor logWeights) {
     int[] l = logits.shape();
     int[] m = means.shape();
     if (l.length != 2 || m.length != 3 || l[0] != m[0] || l[1] != m[1]
@@ -36,7 +44,11 @@ public final class GaussianMixture implements Mixture {
     this.logits = logits;
     this.means = means;
     this.logStds = logStds;
-    this.logWeights = logits.logSoftmax(1);
+    if (logWeights != null && !Arrays.equals(logWeights.shape(), l)) {
+      throw new IllegalArgumentException("GaussianMixture: logWeights must have the logits'"
+          + " shape " + Arrays.toString(l) + ", got " + Arrays.toString(logWeights.shape()));
+    }
+    this.logWeights = logWeights != null ? logWeights : logits.logSoftmax(1);
   }
 
   public Tensor logits() {
