@@ -56,7 +56,7 @@ final class Elementwise {
       case EXP -> { for (int i = 0; i < n; i++) { y[i] = Math.exp(x[i]); } }
       case LOG -> { for (int i = 0; i < n; i++) { y[i] = Math.log(x[i]); } }
       case SQUARE -> { for (int i = 0; i < n; i++) { y[i] = x[i] * x[i]; } }
-      case TANH -> { for (int i = 0; i < n; i++) { y[i] = Math.tanh(x[i]); } }
+      case TANH -> { for (int i = 0; i < n; i++) { y[i] = StrictMath.tanh(x[i]); } }
       case RELU -> { for (int i = 0; i < n; i++) { y[i] = x[i] > 0 ? x[i] : 0.0; } }
       case SOFTPLUS -> { for (int i = 0; i < n; i++) { y[i] = softplus(x[i]); } }
       case ADD_SCALAR -> { for (int i = 0; i < n; i++) { y[i] = x[i] + c; } }

@@ -27,7 +27,7 @@ public final class SquashOps {
     double[] t = new double[x.length];
     double[] y = new double[x.length];
     for (int i = 0; i < x.length; i++) {
-      t[i] = Math.tanh(x[i]);
+      t[i] = StrictMath.tanh(x[i]);
       y[i] = t[i] * halfWidth[i % d] + centre[i % d];
     }
     return Tensor.result("tanhToBox", y, u.shape, (g, grads) -> {
@@ -69,7 +69,7 @@ public final class SquashOps {
       for (int r = 0; r < rows; r++) {
         double gr = g[r];
         for (int j = 0; j < d; j++) {
-          gu[r * d + j] += gr * (-2.0 * Math.tanh(x[r * d + j]));
+          gu[r * d + j] += gr * (-2.0 * StrictMath.tanh(x[r * d + j]));
         }
       }
     }, u);
