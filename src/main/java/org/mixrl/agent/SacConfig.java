@@ -66,7 +66,7 @@ public record SacConfig(
           "Policy class: g, sg, gm, sgm", v -> PolicyClass.parse((String) v),
           c -> c.policyClass().shortName()),
       row("components", "components", "--components", SacField.Kind.INT, null,
-          "5 for gm/sgm, 1 otherwise", "Mixture components K", v -> { },
+          "5 for gm/sgm, 1 otherwise", "Mixture components K", atLeast("components", 1),
           SacConfig::components),
       row("estimator", "estimator", "--estimator", SacField.Kind.STRING, null,
           "rp for g/sg, mrp for gm/sgm",

@@ -191,6 +191,39 @@ public final class BumpsReward implements Reward {
     return r;
   }
 
+  /**
+   * S(mu, sigma) = E[r(mu + sigma e)(e^2 - 1)], e ~ N(0, 1), in closed form for a 1-D reward.
+   * Per bump, E[r(mu + sigma e)] = H W / s exp(-d^2 / (2 s^2)) with s^2 = W^2 + sigma^2 and
+   * d = mu - C (a Gaussian convolved with a Gaussian), and by Stein's lemma S = sigma dE/dsigma
+   * = E (sigma^2 / s^2)(d^2 / s^2 - 1). Costs one exp per bump, where quadrature costs one per
+   * bump and node; s is formed by hypot so that no square overflows.
+   *
+   * @throws IllegalArgumentException if the reward is not 1-D, or sigma is not finite and
+   *     positive, or mu is not finite
+   */
+  public double logSigmaScore(double mu, double sigma) {
+    if (dim != 1) {
+      throw new IllegalArgumentException(
+          "BumpsReward.logSigmaScore: the reward must be 1-D, got dim " + dim);
+    }
+    if (!(sigma > 0) || !Double.isFinite(sigma) || !Double.isFinite(mu)) {
+      throw new IllegalArgumentException("BumpsReward.logSigmaScore: need finite mu and sigma"
+          + " > 0, got mu=" + mu + " sigma=" + sigma);
+    }
+    double score = 0;
+    for (int i = 0; i < heights.length; i++) {
+      double s = Math.hypot(widths[i], sigma);
+      double z = (mu - centres[i][0]) / s;
+      double z2 = z * z;
+      if (z2 < 1500) { // beyond, exp underflows to 0 (and z^2 may be infinite)
+        double sigmaOverS = sigma / s;
+        score += heights[i] * (widths[i] / s) * Math.exp(-0.5 * z2)
+            * sigmaOverS * sigmaOverS * (z2 - 1);
+      }
+    }
+    return score;
+  }
+
   private static double dist2(double[] a, double[] c) {
     double s = 0;
     for (int j = 0; j < a.length; j++) {

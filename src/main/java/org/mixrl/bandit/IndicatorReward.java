@@ -3,7 +3,7 @@ package org.mixrl.bandit;
 import org.mixrl.tensor.Tensor;
 
 /**
- * The worst case of the Gaussian threshold: r(a) = r_min + (r_max - r_min) 1{|a| <= 1}, 1-D.
+ * The worst case of the Gaussian threshold: r(a) = r_min + (r_max - r_min) 1{|a| ≤ 1}, 1-D.
  *
  * <p>Not differentiable: {@link #evaluate} returns values with no gradient, so this reward is
  * only for exact (closed-form or quadrature) use, never for pathwise estimators. Gauss-Hermite

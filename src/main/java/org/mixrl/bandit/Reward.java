@@ -22,7 +22,7 @@ public interface Reward {
   /** r_min: r(a) >= r_min for every a. */
   double lowerBound();
 
-  /** r_max: r(a) <= r_max for every a. */
+  /** r_max: r(a) ≤ r_max for every a. */
   double upperBound();
 
   /**

@@ -65,8 +65,8 @@ final class EnvCommand implements Runnable {
 
     @Option(names = "--actions", defaultValue = "",
         description = "One action per step, separated by ',': for example 0.5,-1,2 plays three"
-            + " steps (every environment of `mixrl env list` has a 1-D action). The components of"
-            + " a multi-dimensional action would be separated by ';'.")
+            + " steps of a 1-D env. The components of a multi-dimensional action are separated"
+            + " by ';': 1;0,0.5;-0.5 plays two steps of MultiGoal-v0.")
     String actions;
 
     @Override

@@ -26,11 +26,13 @@ import picocli.CommandLine.Spec;
       // The registry of subcommands: one line per command.
       InfoCommand.class,
       VarianceCommand.class,
+      VarianceMapCommand.class,
       VerifyEstimatorCommand.class,
       BenchCommand.class,
       EnvCommand.class,
       TrainCommand.class,
       ExportCommand.class,
+      DensityCommand.class,
       KernelCommand.class,
       SweepCommand.class,
       TheoryCommand.class,
@@ -73,17 +75,13 @@ public final class Main implements Runnable {
   }
 
   /**
-   * The exit-code policy (README, "Exit codes"): 2 when the user's input is wrong (a bad
-   * value from any layer, IllegalArgumentException, whose message names the value and what is
-   * allowed; a path that does not exist, cannot be written or is the wrong kind; an input file
-   * that cannot be read), 1 when the run failed after it started (an I/O failure, a bug).
-   * Every case prints one line in the common format; a bug also prints its stack trace.
+   * The exit-code policy (README, "Exit codes"; {@link CliErrors#isBadInput} says which
+   * failures are bad input, exit 2), 1 when the run failed after it started (an I/O failure, a
+   * bug). Every case prints one line in the common format; a bug also prints its stack trace.
    */
   private static int reportError(
       Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-    Throwable cause = e instanceof java.io.UncheckedIOException ? e.getCause() : e;
-    if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
-        || cause instanceof java.nio.file.FileSystemException) {
+    if (CliErrors.isBadInput(e)) {
       CliErrors.print(cl.getCommandSpec(), message(e));
       return 2;
     }

@@ -34,6 +34,12 @@ final class ReproduceBandits {
   static final int VARIANCE_BATCH = 64;
   static final List<String> MIXTURE_ESTIMATORS = List.of("lr", "rplr", "mrp", "gs", "irg");
 
+  /** The mixture's estimators in the learning study (the single Gaussian learns with RP). */
+  static final List<String> LEARNING_ESTIMATORS = List.of("lr", "rplr", "mrp", "gs");
+
+  static final String STAGE_VARIANCE = "estimator variance";
+  static final String STAGE_LEARNING = "bandit learning";
+
   private final ReproducePlan plan;
   private final ReproduceOutput out;
   private final TaskRunner runner;
@@ -57,7 +63,7 @@ final class ReproduceBandits {
         tasks.add(() -> study.measure(spec, null));
       }
     }
-    List<VarianceComparison.Result> results = runner.all("estimator variance", tasks);
+    List<VarianceComparison.Result> results = runner.all(STAGE_VARIANCE, tasks);
     List<String> rows = new ArrayList<>();
     List<String> totals = new ArrayList<>();
     int nr = ReproducePlan.VARIANCE_REWARDS.size();
@@ -141,7 +147,7 @@ final class ReproduceBandits {
       for (double alpha : plan.learningAlphas()) {
         configs.add(Config.of(reward, PolicyClass.SG, 1, "rp", critic, alpha)
             .withSteps(plan.steps()));
-        for (String e : List.of("lr", "rplr", "mrp", "gs")) {
+        for (String e : LEARNING_ESTIMATORS) {
           configs.add(Config.of(reward, PolicyClass.SGM, k, e, critic, alpha)
               .withSteps(plan.steps()));
         }
@@ -157,7 +163,7 @@ final class ReproduceBandits {
         tasks.add(() -> BanditLearning.run(c, s));
       }
     }
-    List<BanditLearning.Curve> curves = runner.all("bandit learning", tasks);
+    List<BanditLearning.Curve> curves = runner.all(STAGE_LEARNING, tasks);
     List<String> rows = new ArrayList<>();
     List<String> finals = new ArrayList<>();
     List<BanditLearning.Aggregate> aggs = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.mixrl.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -58,8 +59,13 @@ final class ReproduceCommand implements Callable<Integer> {
         .append(". Reward of sections 1-3 and 5: `").append(plan.rewardSpec())
         .append("`. Each number below is in the CSV named beside it; docs/theory.md and"
             + " docs/estimators.md explain the methods.\n\n");
-    try (ProgressBar bar = ProgressBars.create("reproduce", 0, "tasks", quiet);
-        TaskRunner runner = new TaskRunner(n, bar)) {
+    Map<String, Integer> stages = plan.stages();
+    long total = stages.values().stream().mapToLong(Integer::longValue).sum();
+    int longestStage = stages.keySet().stream().mapToInt(String::length).max().orElse(0);
+    try (ProgressBar bar = ProgressBars.build(
+            ProgressBars.builder("reproduce", total, "tasks", 1 + longestStage),
+            ProgressBars.consumer(quiet));
+        TaskRunner runner = new TaskRunner(n, bar, stages)) {
       ReproduceTheory theory = new ReproduceTheory(plan, output, runner);
       md.append(theory.threshold());
       md.append(theory.robustness());

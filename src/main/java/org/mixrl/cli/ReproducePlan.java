@@ -1,6 +1,10 @@
 package org.mixrl.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.mixrl.experiment.BanditLearning;
+import org.mixrl.theory.EntropyRobustness;
 
 /**
  * What {@code mixrl reproduce} runs. The quick plan took 295 s of wall time on the shared 2-core
@@ -42,6 +46,28 @@ record ReproducePlan(
       new String[] {"wide", "bumps:1.0@0.5/0.7,0.8@-1.0/0.5"},
       new String[] {"two-bump", TWO_BUMPS},
       new String[] {"sharp", "bumps:1.0@0.3/0.1"});
+
+  /** Points on the threshold curve of section 1. */
+  int curvePoints() {
+    return quick ? 30 : 60;
+  }
+
+  /**
+   * The stages in the order they run, each with the number of tasks it submits, so that the
+   * progress bar knows the whole run's work before it starts ({@link TaskRunner} holds each
+   * stage to its count).
+   */
+  Map<String, Integer> stages() {
+    Map<String, Integer> stages = new LinkedHashMap<>();
+    stages.put(ReproduceTheory.STAGE_THRESHOLD, thresholdRewards.size());
+    stages.put(ReproduceTheory.STAGE_CURVE, curvePoints());
+    stages.put(ReproduceTheory.STAGE_ROBUSTNESS, EntropyRobustness.classes(mixtureKs).size());
+    stages.put(ReproduceBandits.STAGE_VARIANCE,
+        VARIANCE_REWARDS.size() * ReproduceBandits.MIXTURE_ESTIMATORS.size());
+    stages.put(ReproduceBandits.STAGE_LEARNING, BanditLearning.CriticKind.values().length
+        * learningAlphas.length * (1 + ReproduceBandits.LEARNING_ESTIMATORS.size()) * seeds);
+    return stages;
+  }
 
   static ReproducePlan defaults(Integer seedsOverride) {
     return new ReproducePlan(false,

@@ -29,6 +29,10 @@ final class ReproduceTheory {
   static final String PAPER = "He, Neumann, Mei, White, White, \"Revisiting Mixture Policies in"
       + " Entropy-Regularized Actor-Critic\", arXiv:2605.09157v1";
 
+  static final String STAGE_THRESHOLD = "threshold";
+  static final String STAGE_CURVE = "threshold curve";
+  static final String STAGE_ROBUSTNESS = "entropy robustness";
+
   private final ReproducePlan plan;
   private final ReproduceOutput out;
   private final TaskRunner runner;
@@ -49,7 +53,7 @@ final class ReproduceTheory {
     for (String spec : plan.thresholdRewards()) {
       tasks.add(() -> GaussianThreshold.compute(BumpsReward.parse(spec)));
     }
-    List<GaussianThreshold.Result> results = runner.all("threshold", tasks);
+    List<GaussianThreshold.Result> results = runner.all(STAGE_THRESHOLD, tasks);
     List<String> rows = new ArrayList<>();
     StringBuilder md = new StringBuilder("## 1. The Gaussian threshold\n\n")
         .append("| reward | alpha_star | mu* | sigma* | bound 2 phi(1)(r_max - r_min) | ratio |\n")
@@ -66,13 +70,13 @@ final class ReproduceTheory {
     }
     out.csv("threshold.csv", "reward,alpha_star,mu,sigma,bound,ratio", rows);
 
-    int ns = plan.quick() ? 30 : 60;
+    int ns = plan.curvePoints();
     List<Callable<GaussianThreshold.CurvePoint>> curve = new ArrayList<>();
     for (int i = 0; i < ns; i++) {
       double sigma = 0.05 * Math.pow(100, i / (ns - 1.0));
       curve.add(() -> GaussianThreshold.curve(reward, new double[] {sigma}).get(0));
     }
-    List<GaussianThreshold.CurvePoint> pts = runner.all("threshold curve", curve);
+    List<GaussianThreshold.CurvePoint> pts = runner.all(STAGE_CURVE, curve);
     double[] x = pts.stream().mapToDouble(GaussianThreshold.CurvePoint::sigma).toArray();
     double[] y = pts.stream().mapToDouble(GaussianThreshold.CurvePoint::maxMinusS).toArray();
     List<String> crows = new ArrayList<>();
@@ -107,7 +111,7 @@ final class ReproduceTheory {
     for (PolicyLayout p : EntropyRobustness.classes(plan.mixtureKs())) {
       tasks.add(() -> EntropyRobustness.of(reward, p, plan.alphas(), s));
     }
-    curves = runner.all("entropy robustness", tasks);
+    curves = runner.all(STAGE_ROBUSTNESS, tasks);
     List<String> rows = new ArrayList<>();
     List<String> branchRows = new ArrayList<>();
     for (EntropyRobustness.Curve c : curves) {

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mixrl.experiment.RunOptions;
 import org.mixrl.experiment.sweep.CommandKind;
 import org.mixrl.experiment.sweep.PlannedRun;
 import org.mixrl.experiment.sweep.RunState;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       SweepCommand.PlanCommand.class,
       SweepCommand.StatusCommand.class,
+      SweepCommand.ForgetCommand.class,
       SweepRunCommand.class,
       SweepSlurmCommand.class,
       SweepTaskCommand.class,
@@ -44,14 +46,16 @@ final class SweepCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing required subcommand (plan, status, run, slurm, task or collect)");
+        "Missing required subcommand (plan, status, forget, run, slurm, task or collect)");
   }
 
   /** {@code mixrl sweep plan SPEC --out DIR}. */
   @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
-      description = "Expand SPEC's grid into DIR/runs/<id>/config.json. Idempotent: planning"
-          + " again (or an edited spec) adds only new runs. Invalid combinations are listed and"
-          + " skipped.")
+      description = "Expand SPEC's grid into DIR/runs/<id>/config.json. Every run's options are"
+          + " checked as `train` checks them; a bad value refuses the spec and plans nothing."
+          + " Idempotent: planning again adds only new runs; a fixed spec replaces the failed or"
+          + " never-started runs of the cells it changes. Combinations of policy and estimator"
+          + " that cannot run are listed and skipped.")
   static final class PlanCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -79,8 +83,83 @@ final class SweepCommand implements Runnable {
       for (PlannedRun run : r.added()) {
         o.println("planned " + run.id());
       }
-      o.printf("%s: %d runs added, %d already planned, %d invalid combinations skipped%n",
-          Sweep.at(out).dir(), r.added().size(), r.existing().size(), r.invalid().size());
+      for (Sweep.Replaced rep : r.replaced()) {
+        o.println("replaced " + rep.old().id() + " (" + rep.state() + ") by " + rep.by().id()
+            + ": " + changes(rep.old(), rep.by()));
+      }
+      for (Sweep.Kept k : r.kept()) {
+        o.println("kept " + k.old().id() + " although the spec now plans " + k.cellRun().id()
+            + " for its grid cell: " + k.why());
+      }
+      o.printf("%s: %d runs added, %d already planned, %d invalid combinations skipped,"
+              + " %d replaced%n", Sweep.at(out).dir(), r.added().size(), r.existing().size(),
+          r.invalid().size(), r.replaced().size());
+      o.flush();
+      return 0;
+    }
+  }
+
+  /** The options that differ between two runs, "key: old → new", for the plan's report. */
+  static String changes(PlannedRun old, PlannedRun now) {
+    java.util.TreeSet<String> keys = new java.util.TreeSet<>(old.options().keySet());
+    keys.addAll(now.options().keySet());
+    List<String> out = new ArrayList<>();
+    for (String k : keys) {
+      Object a = old.options().get(k);
+      Object b = now.options().get(k);
+      if (!java.util.Objects.equals(a, b)) {
+        out.add(k + " " + (a == null ? "(default)" : RunOptions.shown(a)) + " -> "
+            + (b == null ? "(default)" : RunOptions.shown(b)));
+      }
+    }
+    return String.join(", ", out);
+  }
+
+  /** {@code mixrl sweep forget DIR RUN_ID...}. */
+  @Command(name = "forget", mixinStandardHelpOptions = true,
+      versionProvider = MixrlVersion.class,
+      description = "Remove runs from the sweep (their directories, output included): failed or"
+          + " pending ones; a done run only with --delete-results. A running run is never"
+          + " removed: stop its process first.")
+  static final class ForgetCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "Sweep directory.")
+    Path dir;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "RUN_ID",
+        description = "Runs to remove (ids as `sweep status` lists them).")
+    List<String> ids;
+
+    @Option(names = "--delete-results", description = "Also remove done runs, deleting their"
+        + " results (metrics, checkpoints); without it a done run is refused.")
+    boolean deleteResults;
+
+    @Override
+    public Integer call() throws IOException {
+      Sweep sweep = Sweep.at(dir);
+      List<String> planned = sweep.ids();
+      // every id checked before anything is removed: a typo removes nothing
+      for (String id : ids) {
+        if (!planned.contains(id)) {
+          throw new IllegalArgumentException("no run '" + id + "' in " + sweep.dir()
+              + " (see `mixrl sweep status " + dir + "`); nothing was removed");
+        }
+        RunStatus st = sweep.status(id, SweepKinds::kind);
+        if (st.state() == RunState.DONE && !deleteResults) {
+          throw new IllegalArgumentException("run " + id + " is done; forgetting it deletes its"
+              + " results: pass --delete-results to do that; nothing was removed");
+        }
+        if (st.state() == RunState.RUNNING) {
+          throw new IllegalArgumentException("run " + id + " is running; stop its process"
+              + " first; nothing was removed");
+        }
+      }
+      PrintWriter o = spec.commandLine().getOut();
+      for (String id : new java.util.LinkedHashSet<>(ids)) {
+        RunState was = sweep.forget(id, SweepKinds::kind, deleteResults);
+        o.println("forgot " + id + " (" + was.label() + ")");
+      }
       o.flush();
       return 0;
     }

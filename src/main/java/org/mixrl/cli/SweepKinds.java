@@ -29,7 +29,7 @@ final class SweepKinds {
           List.of(Map.entry("env", ""), Map.entry("policy", ""), Map.entry("components", "k"),
               Map.entry("estimator", ""), Map.entry("seed", "s")),
           Trainer.CHECKPOINT_FILE, List.of("--no-progress"),
-          TrainCombinations::invalidReason));
+          TrainCombinations::invalidReason, TrainCombinations::check));
     }
     // the bandit learning experiment (branch repro) joins here as one more entry
     return Optional.empty();

@@ -121,7 +121,8 @@ final class SweepRunCommand implements Callable<Integer> {
             + " already done%n", sweep.dir(), finished.get(), failed.get(), interrupted.get(),
         busy.get(), total - todo.size());
     for (String id : failedIds) {
-      o.println("failed " + id + ": see " + sweep.runDir(id).resolve(Sweep.FAILED_FILE));
+      o.println("failed " + id + ": " + sweep.status(id, SweepKinds::kind).detail() + " (see "
+          + sweep.runDir(id).resolve(Sweep.FAILED_FILE) + ")");
     }
     o.flush();
     return failed.get() == 0 ? 0 : 1;

@@ -71,15 +71,22 @@ final class SweepTaskCommand implements Callable<Integer> {
     Sweep sweep = Sweep.at(dir);
     String id = which.run != null ? which.run
         : SlurmArray.runForTask(list != null ? list : SlurmArray.newestList(sweep), which.index);
-    RunOutcome outcome = sweep.attempt(id, SweepKinds::kind, IN_PROCESS);
     PrintWriter o = spec.commandLine().getOut();
+    if (which.index != null && !sweep.ids().contains(id)) {
+      // an array submitted before `sweep forget` or a re-plan removed the run: nothing to do
+      o.println(id + ": no longer planned (forgotten or replaced since submission), skipped");
+      o.flush();
+      return 0;
+    }
+    RunOutcome outcome = sweep.attempt(id, SweepKinds::kind, IN_PROCESS);
     o.println(id + ": " + switch (outcome) {
       case FINISHED -> "finished";
       case ALREADY_DONE -> "already done, skipped";
       case BUSY -> "running elsewhere (locked), skipped";
       case INTERRUPTED -> "interrupted; its checkpoint is kept and the next sweep run resumes"
           + " it";
-      case FAILED -> "failed; see " + sweep.runDir(id).resolve(Sweep.FAILED_FILE);
+      case FAILED -> "failed: " + sweep.status(id, SweepKinds::kind).detail() + " (see "
+          + sweep.runDir(id).resolve(Sweep.FAILED_FILE) + ")";
     });
     o.flush();
     return switch (outcome) {

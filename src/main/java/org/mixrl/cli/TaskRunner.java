@@ -2,6 +2,7 @@ package org.mixrl.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,8 +17,13 @@ import me.tongfei.progressbar.ProgressBar;
 final class TaskRunner implements AutoCloseable {
   private final ExecutorService pool;
   private final ProgressBar bar;
+  private final Map<String, Integer> planned;
 
-  TaskRunner(int threads, ProgressBar bar) {
+  /**
+   * @param bar advanced once per finished task; its maximum is the sum of {@code planned}
+   * @param planned the number of tasks each stage will submit
+   */
+  TaskRunner(int threads, ProgressBar bar, Map<String, Integer> planned) {
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
     }
@@ -27,12 +33,21 @@ final class TaskRunner implements AutoCloseable {
       return t;
     });
     this.bar = bar;
+    this.planned = Map.copyOf(planned);
   }
 
-  /** Runs every task, advancing the progress bar as each finishes; rethrows the first failure. */
+  /**
+   * Runs every task of a stage, advancing the progress bar as each finishes; rethrows the first
+   * failure.
+   */
   <T> List<T> all(String stage, List<Callable<T>> tasks) throws Exception {
+    Integer count = planned.get(stage);
+    if (count == null || count != tasks.size()) {
+      // the bar's total came from the plan: a stage that submits other work would make it lie
+      throw new IllegalStateException("stage '" + stage + "' submits " + tasks.size()
+          + " tasks but the plan counted " + count);
+    }
     synchronized (bar) {
-      bar.maxHint(bar.getMax() + tasks.size());
       bar.setExtraMessage(" " + stage);
     }
     List<Future<T>> futures = new ArrayList<>();

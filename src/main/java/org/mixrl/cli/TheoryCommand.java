@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
 import org.mixrl.bandit.BumpsReward;
 import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.policy.PolicyClass;
@@ -54,13 +55,21 @@ final class TheoryCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Option(names = "--reward", required = true,
-        description = "1-D reward, e.g. 'bumps:1.0@1.0/0.3,0.8@-1.0/0.3'.")
+        description = "1-D reward, e.g. 'bumps:1.0@1.0/0.3,0.8@-1.0/0.3'; at most "
+            + TheoryBounds.MAX_BUMPS + " bumps.")
     String reward;
+
+    @Option(names = "--quiet", description = "No progress bar (one appears only when the search"
+        + " takes more than a second).")
+    boolean quiet;
 
     @Override
     public Integer call() {
-      BumpsReward r = TheoryBounds.reward("--reward", BumpsReward.parse(reward));
-      GaussianThreshold.Result t = GaussianThreshold.compute(r);
+      BumpsReward r = TheoryBounds.parseReward("--reward", reward);
+      GaussianThreshold.Result t;
+      try (ProgressBar bar = ProgressBars.delayed("threshold", 0, "steps", quiet, 1_000)) {
+        t = GaussianThreshold.compute(r, (done, total) -> bar.maxHint(total).stepTo(done));
+      }
       PrintWriter out = spec.commandLine().getOut();
       out.println("Gaussian policy N(mu, sigma^2) on the line, reward " + r);
       out.println("dJ/dlog sigma = E[r(mu + sigma e)(e^2 - 1)] + alpha; for alpha above");

@@ -4,18 +4,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.mixrl.agent.SacConfig;
 import org.mixrl.agent.SacField;
 import org.mixrl.experiment.RunConfig;
+import org.mixrl.experiment.RunOptions;
 import org.mixrl.experiment.RunSummary;
 import org.mixrl.experiment.Trainer;
 import org.mixrl.experiment.TrainingListener;
@@ -50,7 +49,7 @@ final class TrainCommand implements Callable<Integer> {
       + " --resume, a larger value extends a run (finished or not).")
   Long steps;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Run seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = RunOptions.DEFAULT_SEED, description = "Run seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--out", required = true, description = "Run directory.")
@@ -60,13 +59,13 @@ final class TrainCommand implements Callable<Integer> {
       + " its config.json supplies every setting not given.")
   boolean resume;
 
-  @Option(names = "--eval-every", defaultValue = "1000", description = "Evaluate every N steps, 0 = never (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--eval-every", defaultValue = RunOptions.DEFAULT_EVAL_EVERY, description = "Evaluate every N steps, 0 = never (default: ${DEFAULT-VALUE}).")
   long evalEvery;
 
-  @Option(names = "--eval-episodes", defaultValue = "5", description = "Episodes per evaluation, each of stochastic and deterministic (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--eval-episodes", defaultValue = RunOptions.DEFAULT_EVAL_EPISODES, description = "Episodes per evaluation, each of stochastic and deterministic (default: ${DEFAULT-VALUE}).")
   int evalEpisodes;
 
-  @Option(names = "--checkpoint-every", defaultValue = "5000", description = "Checkpoint every N steps, 0 = only at the end (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--checkpoint-every", defaultValue = RunOptions.DEFAULT_CHECKPOINT_EVERY, description = "Checkpoint every N steps, 0 = only at the end (default: ${DEFAULT-VALUE}).")
   long checkpointEvery;
 
   @Option(names = "--no-progress", description = "Do not draw the progress bar.")
@@ -74,21 +73,7 @@ final class TrainCommand implements Callable<Integer> {
 
   /** The run config the options describe; throws IllegalArgumentException naming a bad value. */
   RunConfig runConfig() {
-    if (env == null) {
-      throw new IllegalArgumentException("--env is required for a new run (see `mixrl env"
-          + " list`)");
-    }
-    if (steps == null) {
-      throw new IllegalArgumentException("--steps is required for a new run");
-    }
-    SacConfig.Builder b = SacConfig.builder();
-    for (SacField f : SacConfig.FIELDS) {
-      Object v = spec.findOption(f.option()).getValue();
-      if (v != null) { // null: not given and derived (components, estimator, alpha)
-        b.set(f, checkedValue(f, v));
-      }
-    }
-    return new RunConfig(env, seed, steps, evalEvery, evalEpisodes, checkpointEvery, b.build());
+    return RunOptions.newRun(givenOptions());
   }
 
   /**
@@ -96,33 +81,26 @@ final class TrainCommand implements Callable<Integer> {
    * command line in its place (so `--out DIR --resume` alone asks for the stored config).
    */
   RunConfig resumeConfig(RunConfig stored) {
-    SacConfig.Builder b = stored.sac().toBuilder();
-    for (SacField f : SacConfig.FIELDS) {
-      if (given(f.option())) {
-        b.set(f, checkedValue(f, spec.findOption(f.option()).getValue()));
+    return RunOptions.resumed(stored, givenOptions());
+  }
+
+  /**
+   * The config options given on this command line, by name without dashes, as picocli parsed
+   * them; {@link RunOptions} checks them and supplies the defaults (the same code checks a
+   * sweep's runs at plan time).
+   */
+  private Map<String, Object> givenOptions() {
+    Map<String, Object> given = new LinkedHashMap<>();
+    for (String name : RunOptions.names()) {
+      if (given("--" + name)) {
+        given.put(name, spec.findOption("--" + name).getValue());
       }
     }
-    return new RunConfig(given("--env") ? env : stored.env(),
-        given("--seed") ? seed : stored.seed(),
-        steps != null ? steps : stored.steps(),
-        given("--eval-every") ? evalEvery : stored.evalEvery(),
-        given("--eval-episodes") ? evalEpisodes : stored.evalEpisodes(),
-        given("--checkpoint-every") ? checkpointEvery : stored.checkpointEvery(),
-        b.build());
+    return given;
   }
 
   private boolean given(String option) {
     return spec.commandLine().getParseResult().hasMatchedOption(option);
-  }
-
-  /** NaN parses as a double but is no setting: the config would store it as "derived". */
-  private static Object checkedValue(SacField f, Object v) {
-    if (v instanceof Double d && d.isNaN()) {
-      throw new IllegalArgumentException(f.option() + ": NaN is not allowed; give a finite"
-          + " number" + (f.defaultValue() instanceof Double dd && dd.isNaN()
-              ? " (leave the option out for the default)" : ""));
-    }
-    return v;
   }
 
   /** Adds one option per row of {@link SacConfig#FIELDS}, with the row's default and help. */
@@ -167,7 +145,7 @@ final class TrainCommand implements Callable<Integer> {
       return 2;
     } catch (IOException e) {
       CliErrors.print(spec, e.getMessage());
-      return 1;
+      return CliErrors.exitCode(e);
     }
     if (config.sac().learningStarts() >= config.steps()) {
       err.printf(Locale.ROOT, "%s: warning: --learning-starts %d >= --steps %d: the agent acts"
@@ -182,7 +160,7 @@ final class TrainCommand implements Callable<Integer> {
       if (noProgress) {
         s = trainer.run(new StopOnSignal(null));
       } else {
-        try (ProgressBar bar = progressBar(err, trainer.step(), config.steps())) {
+        try (ProgressBar bar = progressBar(trainer.step(), config.steps())) {
           s = trainer.run(new StopOnSignal(bar));
         }
       }
@@ -200,7 +178,7 @@ final class TrainCommand implements Callable<Integer> {
       return s.finished() ? 0 : 1;
     } catch (IOException e) {
       CliErrors.print(spec, e.getMessage());
-      return 1;
+      return CliErrors.exitCode(e);
     } catch (IllegalArgumentException e) {
       CliErrors.print(spec, e.getMessage());
       return 2;
@@ -242,21 +220,12 @@ final class TrainCommand implements Callable<Integer> {
     return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
   }
 
-  private static ProgressBar progressBar(PrintWriter err, long start, long total) {
-    return new ProgressBarBuilder()
-        .setTaskName("train")
-        .setInitialMax(total)
+  /** Longest extra message of the bar: " last return " and a return such as -12345.6. */
+  private static final int EXTRA_WIDTH = " last return -12345.6".length();
+
+  private static ProgressBar progressBar(long start, long total) {
+    return ProgressBars.build(ProgressBars.builder("train", total, "steps", EXTRA_WIDTH)
         .startsFrom(start, Duration.ZERO)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUnit(" steps", 1)
-        .showSpeed()
-        .setSpeedUnit(ChronoUnit.SECONDS)
-        .setUpdateIntervalMillis(500)
-        .setConsumer(new DelegatingProgressBarConsumer(s -> {
-          err.print('\r');
-          err.print(s);
-          err.flush();
-        }, 110))
-        .build();
+        .setUpdateIntervalMillis(500), ProgressBars.consumer(false));
   }
 }

@@ -26,7 +26,7 @@ public final class Angles {
   }
 
   /**
-   * Acrobot's {@code wrap(x, -pi, pi)}: subtract 2pi while x > pi, add 2pi while x < -pi
+   * Acrobot's {@code wrap(x, -pi, pi)}: subtract 2pi while x > pi, add 2pi while x &lt; -pi
    * (so +pi stays +pi). Repeated subtraction, not a modulo, to match the reference's rounding.
    *
    * @throws IllegalArgumentException for a non-finite x, which would never terminate

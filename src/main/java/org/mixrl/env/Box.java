@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 public record Box(double[] low, double[] high) {
 
-  /** Validates that both bounds are given, have one length, are not NaN and low <= high. */
+  /** Validates that both bounds are given, have one length, are not NaN and low ≤ high. */
   public Box {
     if (low == null || high == null) {
       throw new IllegalArgumentException(

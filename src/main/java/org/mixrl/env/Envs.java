@@ -52,7 +52,12 @@ public final class Envs {
               MountainCar.SPARSE_ID,
               "Mountain car, +1 at goal else 0, 1000 steps",
               "MirrorDescentRL src/env/environment/mountain_car.jl (sparse_rewards=true)",
-              () -> new MountainCar(RewardScheme.SPARSE)));
+              () -> new MountainCar(RewardScheme.SPARSE)),
+          new EnvSpec(
+              MultiGoal.ID,
+              "2-D point mass, 4 goals at distance 5, -|u|^2 - 0.1 d^2 (+1 at a goal), 30 steps",
+              "haarnoja/sac sac/envs/multigoal.py with examples/multigoal_sac.py's constants",
+              MultiGoal::new));
 
   private Envs() {}
 
@@ -70,7 +75,7 @@ public final class Envs {
     throw new IllegalArgumentException("unknown env id '" + id + "'; known ids: " + ids());
   }
 
-  /** Every registered env, in a fixed order (Gymnasium tasks first). */
+  /** Every registered env, in a fixed order (Gymnasium tasks first, MultiGoal last). */
   public static List<EnvSpec> list() {
     return SPECS;
   }

@@ -20,7 +20,7 @@ import org.mixrl.random.RandomStream;
  * The gravity term is written with sin(theta + pi) as in GreedyAC, so the hanging start
  * (-pi, 0) is an exact rest point. Start (-pi, 0) every episode (no randomness); observation
  * [theta, omega] with theta in [-pi, pi]; no termination; cutoff 1000 steps. Reward: UNSHAPED
- * cos(theta'); SPARSE 1 if |theta'| < pi/12 else 0.
+ * cos(theta'); SPARSE 1 if |theta'| &lt; pi/12 else 0.
  */
 public final class Pendulum extends AbstractEnv {
   /** Registry id of the Gymnasium task. */

@@ -18,7 +18,7 @@ public enum RewardScheme {
    */
   UNSHAPED,
   /**
-   * Sparse: Pendulum +1 when |theta'| < pi/12, else 0; Acrobot and MountainCar +1 on the goal
+   * Sparse: Pendulum +1 when |theta'| &lt; pi/12, else 0; Acrobot and MountainCar +1 on the goal
    * step, 0 otherwise.
    */
   SPARSE;

@@ -10,15 +10,15 @@ import org.mixrl.tensor.Tensor;
 /**
  * IRG, implicit reparameterization (Figurnov et al. 2018; Graves 2016 for diagonal
  * multivariate mixtures). Draw u ~ q exactly, then give it the gradient of the inverse-CDF
- * path without inverting anything: for dimension j with conditional CDF F_j(u_j | u_<j),
- * grad u_j = -(dF_j / dtheta) / q_j(u_j | u_<j). Each u_j is rebuilt as
+ * path without inverting anything: for dimension j with conditional CDF F_j(u_j | u_&lt;j),
+ * grad u_j = -(dF_j / dtheta) / q_j(u_j | u_&lt;j). Each u_j is rebuilt as
  *
- * <pre>  û_j = sg(u_j) - (F_j(sg(u_j) | û_<j) - sg(F_j)) / sg(q_j)</pre>
+ * <pre>  û_j = sg(u_j) - (F_j(sg(u_j) | û_&lt;j) - sg(F_j)) / sg(q_j)</pre>
  *
- * which has the value u_j and exactly that gradient; because F_j depends on û_<j, the chain
+ * which has the value u_j and exactly that gradient; because F_j depends on û_&lt;j, the chain
  * through earlier dimensions (Graves' sequential conditionals) comes out of autodiff. The
  * conditional of a diagonal mixture is again a mixture, with weights proportional to w_k
- * prod_{i<j} N(u_i; mu_ki, sigma_ki), so the construction is exact in every dimension.
+ * prod_{i&lt;j} N(u_i; mu_ki, sigma_ki), so the construction is exact in every dimension.
  */
 public final class ImplicitReparameterization extends BaseEstimator {
   private static final double DENSITY_FLOOR = 1e-300;

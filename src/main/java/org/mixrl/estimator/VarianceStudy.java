@@ -33,6 +33,15 @@ public final class VarianceStudy {
   }
 
   /**
+   * Optional receiver of each repeat's gradient estimate (a fresh array it may keep), for
+   * studies that need more than the per-parameter variances, e.g. the standard error of the
+   * total variance.
+   */
+  public interface GradientSink {
+    void accept(int repeat, double[] gradient);
+  }
+
+  /**
    * Runs the study for one estimator. {@code policyOf} builds the batch's policy from a leaf
    * parameter vector; {@code exact} is the exact gradient of J at {@code theta}.
    *
@@ -50,6 +59,23 @@ public final class VarianceStudy {
       int repeats,
       RandomStream rng,
       Progress progress) {
+    return measure(estimator, policyOf, theta, names, exact, reward, alpha, repeats, rng,
+        progress, null);
+  }
+
+  /** As above, also handing every repeat's gradient to {@code sink} (may be null). */
+  public static List<Row> measure(
+      Estimator estimator,
+      Function<Tensor, Policy> policyOf,
+      double[] theta,
+      String[] names,
+      double[] exact,
+      ActionValue reward,
+      double alpha,
+      int repeats,
+      RandomStream rng,
+      Progress progress,
+      GradientSink sink) {
     if (repeats < 2) {
       throw new IllegalArgumentException("repeats must be >= 2, got " + repeats);
     }
@@ -73,6 +99,9 @@ public final class VarianceStudy {
         double delta = g[j] - mean[j];
         mean[j] += delta / (r + 1);
         m2[j] += delta * (g[j] - mean[j]);
+      }
+      if (sink != null) {
+        sink.accept(r, g.clone());
       }
       if (progress != null) {
         progress.update(r + 1, repeats);

@@ -40,17 +40,17 @@ public final class MetricsLog implements AutoCloseable {
    */
   static List<String> checkForResume(Path file, long rows) throws IOException {
     if (!Files.isRegularFile(file)) {
-      throw new IOException(file + ": missing; the checkpoint needs its first " + rows + " rows");
+      throw new RunDirectoryException(file + ": missing; the checkpoint needs its first " + rows + " rows");
     }
     String text = Files.readString(file, StandardCharsets.UTF_8);
     List<String> lines = List.of(text.split("\n", -1));
     // the element after the last '\n' is a partial row (or empty): never a complete one
     long complete = lines.size() - 2;
     if (lines.isEmpty() || !lines.get(0).equals(MetricsRow.HEADER)) {
-      throw new IOException(file + ": not a mixrl metrics file (unexpected header)");
+      throw new RunDirectoryException(file + ": not a mixrl metrics file (unexpected header)");
     }
     if (complete < rows) {
-      throw new IOException(file + ": holds " + Math.max(complete, 0) + " complete rows but the"
+      throw new RunDirectoryException(file + ": holds " + Math.max(complete, 0) + " complete rows but the"
           + " checkpoint was written after row " + rows + "; the metrics file does not belong to"
           + " this checkpoint");
     }

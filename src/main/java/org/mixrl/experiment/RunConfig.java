@@ -31,25 +31,47 @@ public record RunConfig(
     SacConfig sac) {
 
   public RunConfig {
+    checkEnv(env);
+    checkSteps(steps);
+    checkEvalEvery(evalEvery);
+    checkEvalEpisodes(evalEpisodes);
+    checkCheckpointEvery(checkpointEvery);
+    if (sac == null) {
+      throw new IllegalArgumentException("sac must not be null");
+    }
+  }
+
+  // One rule per field, also used by RunOptions to name the option a bad value came from.
+
+  static void checkEnv(String env) {
     if (env == null || !Envs.ids().contains(env)) {
       throw new IllegalArgumentException(
           "env: unknown id '" + env + "'; known ids: " + String.join(", ", Envs.ids()));
     }
+  }
+
+  static void checkSteps(long steps) {
     if (steps < 1) {
       throw new IllegalArgumentException("steps must be >= 1, got " + steps);
     }
+  }
+
+  static void checkEvalEvery(long evalEvery) {
     if (evalEvery < 0) {
       throw new IllegalArgumentException("evalEvery must be >= 0 (0: never), got " + evalEvery);
     }
+  }
+
+  static void checkEvalEpisodes(long evalEpisodes) {
     if (evalEpisodes < 1) {
       throw new IllegalArgumentException("evalEpisodes must be >= 1, got " + evalEpisodes);
     }
+  }
+
+  static void checkCheckpointEvery(long checkpointEvery) {
     if (checkpointEvery < 0) {
       throw new IllegalArgumentException(
           "checkpointEvery must be >= 0 (0: only at the end), got " + checkpointEvery);
-    }
-    if (sac == null) {
-      throw new IllegalArgumentException("sac must not be null");
     }
   }
 

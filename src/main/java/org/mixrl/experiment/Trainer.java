@@ -14,6 +14,7 @@ import org.mixrl.env.Box;
 import org.mixrl.env.Env;
 import org.mixrl.env.Envs;
 import org.mixrl.env.StepResult;
+import org.mixrl.nn.RecordFileException;
 import org.mixrl.nn.SiblingTempFile;
 import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.Interrupts;
@@ -95,7 +96,9 @@ public final class Trainer implements AutoCloseable {
   /**
    * Starts a new run in {@code dir} (created if missing).
    *
-   * @throws IOException if {@code dir} already holds a run (use {@link #resume})
+   * @throws RunDirectoryException if {@code dir} already holds a run (use {@link #resume}) or
+   *     another process holds its lock
+   * @throws IOException if writing fails
    */
   public static Trainer start(Path dir, RunConfig config) throws IOException {
     // before anything is created: a run that cannot fit in the heap leaves no directory behind
@@ -105,7 +108,7 @@ public final class Trainer implements AutoCloseable {
     try {
       for (String f : List.of(CONFIG_FILE, METRICS_FILE, CHECKPOINT_FILE)) {
         if (Files.exists(dir.resolve(f))) {
-          throw new IOException(dir + " already holds a run (" + f + " exists); resume it or"
+          throw new RunDirectoryException(dir + " already holds a run (" + f + " exists); resume it or"
               + " choose another output directory");
         }
       }
@@ -122,7 +125,7 @@ public final class Trainer implements AutoCloseable {
 
   /** The run lock of {@code dir} (the one sweeps use), or an error if another writer has it. */
   private static RunLock lock(Path dir) throws IOException {
-    return RunLock.tryAcquire(dir).orElseThrow(() -> new IOException(dir + " is being written"
+    return RunLock.tryAcquire(dir).orElseThrow(() -> new RunDirectoryException(dir + " is being written"
         + " by another process (it holds " + dir.resolve(RunLock.FILE_NAME) + "); wait for it"
         + " to finish or stop it before resuming"));
   }
@@ -142,11 +145,13 @@ public final class Trainer implements AutoCloseable {
    * metrics rows) passes before any file is changed; then metrics.csv is cut back to the rows
    * the checkpoint had seen.
    *
-   * @throws IOException also if another process holds the run's lock (is writing it)
+   * @throws RunDirectoryException if there is no run to resume, the config differs, a file
+   *     of the run is corrupt or another process holds the run's lock (is writing it)
+   * @throws IOException if reading or writing fails
    */
   public static Trainer resume(Path dir, RunConfig expected) throws IOException {
     if (!Files.isDirectory(dir)) {
-      throw new IOException(dir + ": no run to resume (no such directory)");
+      throw new RunDirectoryException(dir + ": no run to resume (no such directory)");
     }
     RunLock lock = lock(dir);
     try {
@@ -180,12 +185,12 @@ public final class Trainer implements AutoCloseable {
   public static RunConfig readConfig(Path dir) throws IOException {
     Path configFile = dir.resolve(CONFIG_FILE);
     if (!Files.isRegularFile(configFile)) {
-      throw new IOException(dir + ": no run to resume (" + CONFIG_FILE + " is missing)");
+      throw new RunDirectoryException(dir + ": no run to resume (" + CONFIG_FILE + " is missing)");
     }
     try {
       return RunConfig.fromJson(Files.readString(configFile, StandardCharsets.UTF_8));
     } catch (IllegalArgumentException e) {
-      throw new IOException(configFile + ": " + e.getMessage(), e);
+      throw new RunDirectoryException(configFile + ": " + e.getMessage(), e);
     }
   }
 
@@ -198,7 +203,7 @@ public final class Trainer implements AutoCloseable {
     Path checkpoint = dir.resolve(CHECKPOINT_FILE);
     RunConfig stored = readConfig(dir);
     if (!Files.isRegularFile(checkpoint)) {
-      throw new IOException(dir + ": no checkpoint to resume from (" + CHECKPOINT_FILE
+      throw new RunDirectoryException(dir + ": no checkpoint to resume from (" + CHECKPOINT_FILE
           + " is missing)");
     }
     RunConfig extended = null;
@@ -206,7 +211,7 @@ public final class Trainer implements AutoCloseable {
       if (expected.withSteps(stored.steps()).equals(stored) && expected.steps() > stored.steps()) {
         extended = expected;
       } else {
-        throw new IOException(dir + ": the requested config differs from the run's "
+        throw new RunDirectoryException(dir + ": the requested config differs from the run's "
             + CONFIG_FILE + " (requested vs stored: "
             + String.join("; ", expected.differencesFrom(stored)) + "); refusing to resume");
       }
@@ -218,8 +223,12 @@ public final class Trainer implements AutoCloseable {
       deleteStaleTemporaryFiles(dir);
     }
     Trainer t = new Trainer(stored, dir, lock);
-    TrainerState state = Checkpoint.read(
-        checkpoint, stored, t.obs.length, t.env, t.sac, t.buffer);
+    TrainerState state;
+    try {
+      state = Checkpoint.read(checkpoint, stored, t.obs.length, t.env, t.sac, t.buffer);
+    } catch (RecordFileException e) { // corrupt, truncated, another config's: not resumable
+      throw new RunDirectoryException(e.getMessage(), e);
+    }
     t.restore(state);
     return new AtCheckpoint(t, state.metricsRows(), extended);
   }

@@ -105,12 +105,18 @@ public final class VarianceComparison {
 
   /** Measures one estimator; {@code progress} may be null. Safe to call from several threads. */
   public Result measure(EstimatorSpec spec, VarianceStudy.Progress progress) {
+    return measure(spec, progress, null);
+  }
+
+  /** As above, handing every repeat's gradient estimate to {@code sink} (may be null). */
+  public Result measure(EstimatorSpec spec, VarianceStudy.Progress progress,
+      VarianceStudy.GradientSink sink) {
     Estimator e = spec.create();
     PolicyLayout l = setup.layout();
     List<VarianceStudy.Row> rows = VarianceStudy.measure(e,
         th -> l.policy(th, setup.batch()), setup.theta(), l.names(), exact,
         RewardCritic.of(setup.reward()), setup.alpha(), setup.repeats(),
-        streamFor(setup.seed(), e.name()), progress);
+        streamFor(setup.seed(), e.name()), progress, sink);
     return new Result(e.name(), rows, e.criticEvaluationsPerState(l.components()));
   }
 

@@ -357,7 +357,7 @@ public final class Charts {
     return chart;
   }
 
-  private static void style(Styler s) {
+  static void style(Styler s) {
     s.setChartBackgroundColor(Color.WHITE);
     s.setPlotBackgroundColor(Color.WHITE);
     s.setLegendBorderColor(Color.LIGHT_GRAY);

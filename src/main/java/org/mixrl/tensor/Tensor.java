@@ -531,7 +531,7 @@ public final class Tensor {
     return Elementwise.elu(this);
   }
 
-  /** Clamps to [lo, hi]; the gradient passes where lo <= x <= hi (boundaries included). */
+  /** Clamps to [lo, hi]; the gradient passes where lo ≤ x ≤ hi (boundaries included). */
   public Tensor clamp(double lo, double hi) {
     return Elementwise.clamp(this, lo, hi);
   }

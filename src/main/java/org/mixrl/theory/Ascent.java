@@ -18,7 +18,7 @@ public final class Ascent {
 
   /** Why an ascent stopped. */
   public enum Stop {
-    /** |grad J| < 1e-3: close enough for Newton's quadratic convergence. */
+    /** |grad J| &lt; 1e-3: close enough for Newton's quadratic convergence. */
     SMALL_GRADIENT,
     /** J rose by less than 1e-11 (relative) over 100 iterations: a flat ridge. */
     FLAT,

@@ -64,7 +64,7 @@ public final class Continuation {
 
     /**
      * Steps of at most 0.05 in alpha, ends resolved to 1e-3, 32 random starts, 600 ascent and
-     * 40 Newton iterations per search, |grad J| <= 1e-7, structured starts at every alpha.
+     * 40 Newton iterations per search, |grad J| ≤ 1e-7, structured starts at every alpha.
      */
     public static Settings defaults() {
       return new Settings(0.05, 1e-3,

@@ -48,7 +48,7 @@ import org.mixrl.tensor.Tensor;
  * n = 180    3e-17    1e-17    2e-14    7e-8     1e-5
  * </pre>
  *
- * So at the default, results are good to ~1e-9 while every sigma_k <= 2.5 x the narrowest
+ * So at the default, results are good to ~1e-9 while every sigma_k ≤ 2.5 x the narrowest
  * feature (reward width; for squashed classes also the tanh correction, scale ~1 in u); pass
  * n = 180 for sigma_k up to ~3.3-5 W. Mixtures: the other components enter only through log pi,
  * which is smooth on component k's scale when the components' sigmas are comparable; a much

@@ -1,8 +1,8 @@
 package org.mixrl.theory;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.mixrl.bandit.BumpsReward;
 import org.mixrl.bandit.IndicatorReward;
 import org.mixrl.bandit.Reward;
 import org.mixrl.tensor.Interrupts;
@@ -15,7 +15,7 @@ import org.mixrl.tensor.Interrupts;
  * <pre>dJ/d log sigma = S(mu, sigma) + alpha,   S(mu, sigma) = E[r(mu + sigma e)(e^2 - 1)].</pre>
  *
  * No stationary point exists when alpha exceeds alpha*_G(r) = sup_{mu, sigma} -S(mu, sigma), and
- * alpha*_G(r) <= 2 phi(1) (r_max - r_min) for every reward bounded by [r_min, r_max].
+ * alpha*_G(r) ≤ 2 phi(1) (r_max - r_min) for every reward bounded by [r_min, r_max].
  */
 public final class GaussianThreshold {
   /** 2 phi(1) = 2 exp(-1/2) / sqrt(2 pi) = 0.48394144903828673. */
@@ -54,13 +54,23 @@ public final class GaussianThreshold {
   }
 
   /**
-   * S(mu, sigma) = E[r(mu + sigma e)(e^2 - 1)], e ~ N(0, 1). Closed form for the indicator;
-   * otherwise Gauss-Hermite with n = clamp((2 pi / (W/sigma))^2, 64, 180) nodes (its central node
-   * spacing pi/sqrt(n) is then at most half the feature width W in e-units; at spacing = W the
-   * error is still ~1e-8, at W/2 below 1e-11) while W/sigma >= 0.5, and
-   * beyond that a composite Gauss-Legendre rule in a-space that is fine only where r varies.
+   * S(mu, sigma) = E[r(mu + sigma e)(e^2 - 1)], e ~ N(0, 1). Closed forms for the indicator and
+   * for bumps; otherwise {@link #quadratureScore quadrature}.
    */
   public static double score(Reward r, double mu, double sigma) {
+    checkArguments(r, mu, sigma);
+    if (r instanceof IndicatorReward ind) {
+      return ind.logSigmaScore(mu, sigma);
+    }
+    if (r instanceof BumpsReward bumps) {
+      // one exp per bump instead of one per bump and node: 200 bumps, or a bump 1e4 times
+      // narrower than the focus range, made the quadrature's search take minutes
+      return bumps.logSigmaScore(mu, sigma);
+    }
+    return quadratureScore(r, mu, sigma);
+  }
+
+  private static void checkArguments(Reward r, double mu, double sigma) {
     if (r.dim() != 1) {
       throw new IllegalArgumentException(
           "GaussianThreshold: the reward must be 1-D, got dim " + r.dim());
@@ -69,9 +79,16 @@ public final class GaussianThreshold {
       throw new IllegalArgumentException(
           "GaussianThreshold: need finite mu and sigma > 0, got mu=" + mu + " sigma=" + sigma);
     }
-    if (r instanceof IndicatorReward ind) {
-      return ind.logSigmaScore(mu, sigma);
-    }
+  }
+
+  /**
+   * S by quadrature, for any 1-D reward: Gauss-Hermite with n = clamp((2 pi / (W/sigma))^2, 64,
+   * 180) nodes (its central node spacing pi/sqrt(n) is then at most half the feature width W in
+   * e-units; at spacing = W the error is still ~1e-8, at W/2 below 1e-11) while W/sigma >= 0.5,
+   * and beyond that a composite Gauss-Legendre rule in a-space that is fine only where r varies.
+   */
+  static double quadratureScore(Reward r, double mu, double sigma) {
+    checkArguments(r, mu, sigma);
     double ratio = r.featureScale() / sigma;
     if (ratio >= GAUSS_HERMITE_MIN_RATIO) {
       GaussHermite q = rule(ratio);
@@ -172,15 +189,39 @@ public final class GaussianThreshold {
     return out;
   }
 
+  /** Receives the progress of {@link #compute(Reward, Progress)}. */
+  @FunctionalInterface
+  public interface Progress {
+    /** {@code done} of {@code total} units (grid rows, then local searches) are finished. */
+    void update(int done, int total);
+  }
+
+  /** S as a function of the reward, so that the search can run on either way of computing it. */
+  @FunctionalInterface
+  interface Score {
+    double of(Reward r, double mu, double sigma);
+  }
+
+  /** {@link #compute(Reward, Progress)} without progress reports. */
+  public static Result compute(Reward r) {
+    return compute(r, null);
+  }
+
   /**
    * alpha*_G(r) by a grid over mu in the reward's focus range (121 points) and log sigma from
-   * W/20 to 20 times the range (81 points), then Nelder-Mead on (mu, log sigma) from the five
-   * best grid points.
+   * W/20 to 20 times the range (81 points), plus, for bumps, each bump's own optimum (mu = C,
+   * sigma = sqrt(2) W), then Nelder-Mead on (mu, log sigma) from the five best of these points.
    *
+   * @param progress called after each grid row and each local search; may be null
    * @throws java.util.concurrent.CancellationException if the thread is interrupted (checked
    *     per grid row and per Nelder-Mead iteration)
    */
-  public static Result compute(Reward r) {
+  public static Result compute(Reward r, Progress progress) {
+    return search(r, GaussianThreshold::score, progress);
+  }
+
+  /** The search of {@link #compute(Reward, Progress)} with a given S. */
+  static Result search(Reward r, Score score, Progress progress) {
     double[] focus = r.focusRange();
     double w = r.featureScale();
     double span = Math.max(focus[1] - focus[0], w);
@@ -188,7 +229,9 @@ public final class GaussianThreshold {
     double logHi = Math.log(20 * span);
     int nm = 121;
     int ns = 81;
-    double[][] grid = new double[nm * ns][];
+    int starts = 5;
+    int total = nm + starts;
+    List<double[]> candidates = new ArrayList<>(nm * ns);
     String task = "the Gaussian threshold of " + r;
     for (int i = 0; i < nm; i++) {
       int row = i;
@@ -196,25 +239,44 @@ public final class GaussianThreshold {
       double mu = focus[0] + (focus[1] - focus[0]) * i / (nm - 1);
       for (int j = 0; j < ns; j++) {
         double ls = logLo + (logHi - logLo) * j / (ns - 1);
-        grid[i * ns + j] = new double[] {-score(r, mu, Math.exp(ls)), mu, ls};
+        candidates.add(new double[] {-score.of(r, mu, Math.exp(ls)), mu, ls});
+      }
+      report(progress, i + 1, total);
+    }
+    if (r instanceof BumpsReward bumps) {
+      // A lone bump's -S peaks at mu = C, sigma = sqrt(2) W (docs/theory.md, section 1). The
+      // grid's mean spacing is the focus range / 120, which misses a bump much narrower than
+      // that (bumps:1@0/0.01,0.5@100/0.3 gave the wide bump's 0.19 instead of 0.385).
+      for (int i = 0; i < bumps.bumps(); i++) {
+        double mu = bumps.centre(i)[0];
+        double ls = Math.log(Math.sqrt(2) * bumps.width(i));
+        candidates.add(new double[] {-score.of(r, mu, Math.exp(ls)), mu, ls});
       }
     }
-    Arrays.sort(grid, (a, b) -> Double.compare(b[0], a[0]));
-    double[] best = grid[0];
+    candidates.sort((a, b) -> Double.compare(b[0], a[0]));
+    double[] best = candidates.get(0);
     double step = 2 * Math.max((focus[1] - focus[0]) / (nm - 1), (logHi - logLo) / (ns - 1));
-    for (int s = 0; s < 5; s++) {
+    for (int s = 0; s < starts; s++) {
+      double[] start = candidates.get(s);
       double[] p = NelderMead.maximize(
-          x -> -score(r, x[0], Math.exp(Math.max(-300, Math.min(300, x[1])))),
-          new double[] {grid[s][1], grid[s][2]},
+          x -> -score.of(r, x[0], Math.exp(Math.max(-300, Math.min(300, x[1])))),
+          new double[] {start[1], start[2]},
           step,
           1e-14,
           2000,
-          task + ", start " + (s + 1) + " of 5");
-      double v = -score(r, p[0], Math.exp(p[1]));
+          task + ", start " + (s + 1) + " of " + starts);
+      double v = -score.of(r, p[0], Math.exp(p[1]));
       if (v > best[0]) {
         best = new double[] {v, p[0], p[1]};
       }
+      report(progress, nm + s + 1, total);
     }
     return new Result(best[0], best[1], Math.exp(best[2]), universalBound(r));
+  }
+
+  private static void report(Progress progress, int done, int total) {
+    if (progress != null) {
+      progress.update(done, total);
+    }
   }
 }

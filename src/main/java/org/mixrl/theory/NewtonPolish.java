@@ -37,7 +37,7 @@ public final class NewtonPolish {
   public record Result(
       double[] theta, double value, double[] gradient, int iterations, String escaped) {}
 
-  /** Levenberg-shifted Newton ascent until |grad J| <= the settings' tolerance. */
+  /** Levenberg-shifted Newton ascent until |grad J| ≤ the settings' tolerance. */
   public static Result towardMaximum(
       ExactObjective j, double[] start, StationaryPoints.Settings s) {
     LogitGauge gauge = LogitGauge.of(j);
@@ -106,7 +106,7 @@ public final class NewtonPolish {
     return new Result(theta, value, g, it, null);
   }
 
-  /** Levenberg-Marquardt on |grad J|^2 / 2 until |grad J| <= the settings' tolerance. */
+  /** Levenberg-Marquardt on |grad J|^2 / 2 until |grad J| ≤ the settings' tolerance. */
   public static Result towardStationary(
       ExactObjective j, double[] start, StationaryPoints.Settings s) {
     LogitGauge gauge = LogitGauge.of(j);

@@ -11,7 +11,7 @@ import org.mixrl.random.RandomStream;
  * shape, which reach the maxima random starts tend to miss, plus seeded random ones.
  *
  * <p>Structured starts (all with equal logits; for squashed classes the means are the atanh of
- * the action, clipped to |a| <= 0.95):
+ * the action, clipped to |a| ≤ 0.95):
  *
  * <ol>
  *   <li><b>one component per bump</b>: component k on the k-th highest local maximum of r

@@ -39,9 +39,9 @@ public final class MultipleTesting {
 
   /**
    * Holm's step-down procedure at family-wise error rate {@code alpha}: sort the m p-values,
-   * reject the i-th smallest (i = 1..m) while p_(i) <= alpha / (m - i + 1), stop at the first
+   * reject the i-th smallest (i = 1..m) while p_(i) ≤ alpha / (m - i + 1), stop at the first
    * that is not. Controls the family-wise error rate for any dependence between the tests. It
-   * rejects something exactly when Bonferroni does (min p <= alpha / m); it may reject more.
+   * rejects something exactly when Bonferroni does (min p ≤ alpha / m); it may reject more.
    */
   public static boolean[] holm(double[] p, double alpha) {
     int m = p.length;

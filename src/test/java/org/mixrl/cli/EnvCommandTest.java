@@ -43,10 +43,21 @@ class EnvCommandTest {
   @CsvSource(delimiter = '|', value = {
       "NoSuch-v0|0.5|unknown env id 'NoSuch-v0'",
       "Pendulum-v1|0.5,abc|not a number: 'abc'",
-      "Pendulum-v1|0.5;1|has 2 components, the env's actions have 1"})
+      "Pendulum-v1|0.5;1|has 2 components, the env's actions have 1",
+      "MultiGoal-v0|0.5;1,0.5|has 1 components, the env's actions have 2"})
   void badRolloutInputExitsNonZeroWithAMessage(String env, String actions, String message) {
     CliRun.Result r = CliRun.run("env", "rollout", "--env", env, "--actions", actions);
     assertNotEquals(0, r.code());
     assertTrue(r.err().contains(message), r.err());
+  }
+
+  @Test
+  void rolloutOfATwoDimensionalEnvTakesSemicolonSeparatedComponents() {
+    CliRun.Result r = CliRun.run("env", "rollout", "--env", "MultiGoal-v0", "--seed", "4",
+        "--actions", "1;0,0.5;-0.5");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(Rollout.toCsv(Rollout.run(Envs.make("MultiGoal-v0"), 4,
+        new double[][] {{1, 0}, {0.5, -0.5}})), r.out());
+    assertEquals(4, r.out().strip().split("\n").length, r.out());
   }
 }

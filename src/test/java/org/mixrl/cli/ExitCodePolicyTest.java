@@ -13,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mixrl.experiment.RunLock;
+import org.mixrl.experiment.Trainer;
 
 /**
  * The exit-code policy of the README: one bad input per command exits 2 with one line
@@ -32,12 +35,17 @@ class ExitCodePolicyTest {
         new String[] {"variance", "--reward", REWARD, "--policy", "g", "--means", "0",
           "--log-stds", "0", "--alpha", "0.1", "--estimators", "rp", "--quiet",
           "--out", dir.toString()}));
+    cases.add(Arguments.of("mixrl variance-map", "--figure",
+        new String[] {"variance-map", "--quick", "--quiet", "--figure", dir.toString()}));
     cases.add(Arguments.of("mixrl bench", "--repeats",
         new String[] {"bench", "matmul", "--repeats", "-3"}));
     cases.add(Arguments.of("mixrl env rollout", "'Nope'",
         new String[] {"env", "rollout", "--env", "Nope"}));
     cases.add(Arguments.of("mixrl train", "steps must be >= 1",
         new String[] {"train", "--env", "Pendulum-v1", "--steps", "-1", "--out", dir.resolve("t").toString()}));
+    cases.add(Arguments.of("mixrl density", "no run",
+        new String[] {"density", "--run", dir.resolve("none").toString(), "--obs", "0,0",
+          "--out", dir.resolve("d").toString()}));
     cases.add(Arguments.of("mixrl kernel install", "--prefix",
         new String[] {"kernel", "install", "--prefix", ""}));
     cases.add(Arguments.of("mixrl kernel run", "CONNECTION_FILE",
@@ -46,6 +54,8 @@ class ExitCodePolicyTest {
         new String[] {"sweep", "plan", dir.toString(), "--out", dir.resolve("s").toString()}));
     cases.add(Arguments.of("mixrl sweep status", "not a planned sweep",
         new String[] {"sweep", "status", dir.resolve("none").toString()}));
+    cases.add(Arguments.of("mixrl sweep forget", "not a planned sweep",
+        new String[] {"sweep", "forget", dir.resolve("none").toString(), "some-run"}));
     cases.add(Arguments.of("mixrl sweep run", "not a planned sweep",
         new String[] {"sweep", "run", dir.resolve("none").toString()}));
     cases.add(Arguments.of("mixrl sweep slurm", "not a planned sweep",
@@ -74,5 +84,64 @@ class ExitCodePolicyTest {
     assertTrue(first.startsWith(command + ": error: "), first);
     assertTrue(first.contains(named), first);
     assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  private static String[] tinyTrain(Path out, String... extra) {
+    List<String> a = new ArrayList<>(List.of("train", "--env", "Pendulum-v1", "--steps", "60",
+        "--out", out.toString(), "--hidden", "8", "--batch-size", "8", "--learning-starts",
+        "20", "--eval-every", "0", "--checkpoint-every", "30", "--no-progress"));
+    a.addAll(List.of(extra));
+    return a.toArray(String[]::new);
+  }
+
+  /**
+   * train's run-directory errors: the directory or options given are wrong, not the machine,
+   * so they exit 2 like any bad input, with the full command name, and change nothing.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"missing resume dir", "corrupt checkpoint", "config mismatch",
+      "locked by another writer", "a run already there"})
+  void trainRunDirectoryErrorsExitTwo(String problem, @TempDir Path tmp) throws Exception {
+    Path run = tmp.resolve("run");
+    if (!problem.equals("missing resume dir")) {
+      assertEquals(0, CliRun.run(tinyTrain(run)).code());
+    }
+    Path ckpt = run.resolve(Trainer.CHECKPOINT_FILE);
+    Path metrics = run.resolve(Trainer.METRICS_FILE);
+    String metricsBefore = Files.exists(metrics) ? Files.readString(metrics) : null;
+    CliRun.Result r;
+    RunLock held = null;
+    try {
+      switch (problem) {
+        case "missing resume dir" -> r = CliRun.run(tinyTrain(run, "--resume"));
+        case "corrupt checkpoint" -> {
+          byte[] b = Files.readAllBytes(ckpt);
+          b[b.length / 2] ^= 1;
+          Files.write(ckpt, b);
+          r = CliRun.run("train", "--out", run.toString(), "--resume", "--steps", "90",
+              "--no-progress");
+        }
+        case "config mismatch" -> r = CliRun.run(tinyTrain(run, "--gamma", "0.5", "--resume"));
+        case "locked by another writer" -> {
+          held = RunLock.tryAcquire(run).orElseThrow();
+          r = CliRun.run("train", "--out", run.toString(), "--resume", "--steps", "90",
+              "--no-progress");
+        }
+        default -> r = CliRun.run(tinyTrain(run));
+      }
+    } finally {
+      if (held != null) {
+        held.close();
+      }
+    }
+    assertEquals(2, r.code(), problem + ": " + r.err());
+    String first = r.err().lines().findFirst().orElse("");
+    assertTrue(first.startsWith("mixrl train: error: " + run), first);
+    assertFalse(r.err().contains("\tat "), r.err());
+    if (metricsBefore != null) {
+      assertEquals(metricsBefore, Files.readString(metrics), "nothing saved is changed");
+    } else {
+      assertFalse(Files.exists(run), "a refused resume creates nothing");
+    }
   }
 }

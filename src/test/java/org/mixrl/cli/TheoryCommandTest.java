@@ -23,6 +23,34 @@ class TheoryCommandTest {
     assertTrue(r.out().lines().count() > 2, "expected an explanation before the result");
   }
 
+  private static String separatedBumps(int n) {
+    StringBuilder spec = new StringBuilder("bumps:");
+    for (int i = 0; i < n; i++) {
+      spec.append(i > 0 ? "," : "").append("1.0@").append(5 * i - 500).append("/0.3");
+    }
+    return spec.toString();
+  }
+
+  @Test
+  void thresholdOfTwoHundredSeparatedBumpsIsThatOfOne() {
+    // 5 apart, 17 widths: at a bump's optimum (sigma = 0.42) the next is 9.6 s away (e^-46), so
+    // alpha* = 2 / 3^1.5 as for one bump
+    // (the quadrature search took minutes on 200 bumps; the closed form makes this a unit test)
+    CliRun.Result r = CliRun.run("theory", "threshold", "--reward", separatedBumps(200));
+    assertEquals(0, r.code(), r.err());
+    Matcher m = Pattern.compile("alpha_star=(\\S+) bound=(\\S+)").matcher(r.lastLine());
+    assertTrue(m.matches(), r.lastLine());
+    assertEquals(2 / Math.pow(3, 1.5), Double.parseDouble(m.group(1)), 1e-5);
+  }
+
+  @Test
+  void thresholdRefusesMoreBumpsThanItsBoundBeforeParsing() {
+    CliRun.Result r = CliRun.run("theory", "threshold", "--reward",
+        separatedBumps(TheoryBounds.MAX_BUMPS + 1));
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--reward: at most 1000 bumps, got 1001"), r.err());
+  }
+
   @Test
   void squashedGaussianHasAMaximumAtAlphaHalf() {
     CliRun.Result r = CliRun.run("theory", "optimum", "--reward", TWO_BUMPS, "--policy", "sg", "--alpha", "0.5",

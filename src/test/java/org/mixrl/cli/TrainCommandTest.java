@@ -63,7 +63,7 @@ class TrainCommandTest {
     assertEquals(0, CliRun.run(tiny(tmp)).code());
     byte[] before = Files.readAllBytes(tmp.resolve("metrics.csv"));
     CliRun.Result r = CliRun.run(tiny(tmp));
-    assertEquals(1, r.code());
+    assertEquals(2, r.code()); // the user's input (the directory) is wrong: README's exit 2
     assertTrue(r.err().contains("already holds a run"), r.err());
     assertEquals(new String(before), Files.readString(tmp.resolve("metrics.csv")));
   }
@@ -72,7 +72,7 @@ class TrainCommandTest {
   void resumeWithAChangedOptionIsRefusedNamingIt() throws IOException {
     assertEquals(0, CliRun.run(tiny(tmp)).code());
     CliRun.Result r = CliRun.run(tiny(tmp, "--gamma", "0.9", "--resume"));
-    assertEquals(1, r.code());
+    assertEquals(2, r.code());
     assertTrue(r.err().contains("sac.gamma: 0.9 vs 0.99"), r.err());
   }
 

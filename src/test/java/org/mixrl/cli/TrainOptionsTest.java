@@ -51,7 +51,7 @@ class TrainOptionsTest {
     CliRun.Result r = CliRun.run("train", "--env", "Pendulum-v1", "--steps", "10", "--out",
         "unused-dir", "--gs-temperature", "0");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("mixrl train: error: gsTemperature must be > 0, got 0.0"),
+    assertTrue(r.err().contains("mixrl train: error: --gs-temperature: gsTemperature must be > 0, got 0.0"),
         r.err());
   }
 }

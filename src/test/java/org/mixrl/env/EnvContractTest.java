@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mixrl.env.EnvTesting.a;
 import static org.mixrl.env.EnvTesting.sameBits;
 
 import java.util.ArrayList;
@@ -22,14 +21,21 @@ class EnvContractTest {
     return Envs.ids().stream();
   }
 
-  /** A reproducible action sequence that also leaves the action box. */
-  private static double[][] actions(int n, long seed) {
+  /** A reproducible sequence of {@code dim}-component actions that also leaves the box. */
+  private static double[][] actions(int n, long seed, int dim) {
     RandomStream r = RandomStream.of(seed);
-    double[][] out = new double[n][];
+    double[][] out = new double[n][dim];
     for (int i = 0; i < n; i++) {
-      out[i] = a(r.uniform(-3, 3));
+      for (int j = 0; j < dim; j++) {
+        out[i][j] = r.uniform(-3, 3);
+      }
     }
     return out;
+  }
+
+  /** The action of {@code env}'s dimension with every component {@code value}. */
+  private static double[] filled(Env env, double value) {
+    return EnvTesting.filled(value, env.actionSpace().dim());
   }
 
   /** Steps through {@code actions}, resetting (continuing the stream) when an episode ends. */
@@ -56,8 +62,8 @@ class EnvContractTest {
   @ParameterizedTest
   @MethodSource("ids")
   void sameSeedGivesBitwiseIdenticalEpisodes(String id) {
-    double[][] acts = actions(1200, 5);
     Env e1 = Envs.make(id);
+    double[][] acts = actions(1200, 5, e1.actionSpace().dim());
     Env e2 = Envs.make(id);
     assertTrue(sameBits(e1.reset(42), e2.reset(42)));
     assertSameTrace(run(e1, acts), run(e2, acts));
@@ -81,9 +87,10 @@ class EnvContractTest {
   @ParameterizedTest
   @MethodSource("ids")
   void restoredStateContinuesBitwiseIdentically(String id) {
-    double[][] before = actions(700, 1);
-    double[][] after = actions(1500, 2);
     Env original = Envs.make(id);
+    int dim = original.actionSpace().dim();
+    double[][] before = actions(700, 1, dim);
+    double[][] after = actions(1500, 2, dim);
     original.reset(77);
     run(original, before);
     EnvState saved = original.saveState();
@@ -104,15 +111,15 @@ class EnvContractTest {
     int limit = env.maxEpisodeSteps();
     for (int t = 1; t <= limit; t++) {
       // Zero action never reaches any goal from the start states within the limit.
-      StepResult r = env.step(a(0.0));
+      StepResult r = env.step(filled(env, 0.0));
       assertFalse(r.terminated(), "step " + t);
       assertEquals(t == limit, r.truncated(), "step " + t);
     }
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> env.step(a(0.0)));
+        assertThrows(IllegalStateException.class, () -> env.step(filled(env, 0.0)));
     assertTrue(e.getMessage().contains(id), e.getMessage());
     env.reset();
-    assertFalse(env.step(a(0.0)).truncated());
+    assertFalse(env.step(filled(env, 0.0)).truncated());
   }
 
   @ParameterizedTest
@@ -120,7 +127,7 @@ class EnvContractTest {
   void stepBeforeResetIsAnIllegalState(String id) {
     Env env = Envs.make(id);
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> env.step(a(0.0)));
+        assertThrows(IllegalStateException.class, () -> env.step(filled(env, 0.0)));
     assertTrue(e.getMessage().contains(id) && e.getMessage().contains("reset"), e.getMessage());
   }
 
@@ -129,11 +136,15 @@ class EnvContractTest {
   void nonFiniteActionsAreRejectedNamingEnvIndexAndValue(String id) {
     Env env = Envs.make(id);
     env.reset(0);
+    int last = env.actionSpace().dim() - 1;
     for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      double[] action = filled(env, 0.0);
+      action[last] = bad;
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> env.step(a(bad)));
+          assertThrows(IllegalArgumentException.class, () -> env.step(action));
       String m = e.getMessage();
-      assertTrue(m.contains(id) && m.contains("action[0]") && m.contains(String.valueOf(bad)), m);
+      assertTrue(m.contains(id) && m.contains("action[" + last + "]")
+          && m.contains(String.valueOf(bad)), m);
     }
     assertEquals(0, ((AbstractEnv) env).stepCount(), "a rejected action must not count");
   }
@@ -143,10 +154,11 @@ class EnvContractTest {
   void wrongActionLengthIsRejectedNamingExpectedAndGot(String id) {
     Env env = Envs.make(id);
     env.reset(0);
+    int dim = env.actionSpace().dim();
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> env.step(new double[] {0, 0}));
-    assertTrue(e.getMessage().contains("length 1") && e.getMessage().contains("got 2"),
-        e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> env.step(new double[dim + 1]));
+    assertTrue(e.getMessage().contains("length " + dim)
+        && e.getMessage().contains("got " + (dim + 1)), e.getMessage());
     IllegalArgumentException n =
         assertThrows(IllegalArgumentException.class, () -> env.step(null));
     assertTrue(n.getMessage().contains("got null"), n.getMessage());
@@ -174,7 +186,7 @@ class EnvContractTest {
     double[] obs = env.reset(8);
     assertEquals(env.observationSpace().dim(), obs.length);
     assertTrue(env.observationSpace().contains(obs));
-    assertEquals(1, env.actionSpace().dim());
+    assertTrue(env.actionSpace().dim() >= 1);
   }
 
   @ParameterizedTest
@@ -187,8 +199,8 @@ class EnvContractTest {
     obs[0] = 1e9;
     e1.saveState().dynamics()[0] = 1e9;
     e1.observationSpace().low()[0] = 1e9;
-    StepResult r1 = e1.step(a(0.5));
-    StepResult r2 = e2.step(a(0.5));
+    StepResult r1 = e1.step(filled(e1, 0.5));
+    StepResult r2 = e2.step(filled(e2, 0.5));
     assertTrue(sameBits(r2.observation(), r1.observation()));
     assertEquals(e2.saveState(), e1.saveState());
     assertEquals(e2.observationSpace(), e1.observationSpace());

@@ -67,7 +67,7 @@ class EnvPropertiesTest {
     double[] obs = env.reset(c.resetSeed());
     assertInBox(env, obs);
     for (double a : c.actions()) {
-      StepResult r = env.step(new double[] {a});
+      StepResult r = env.step(EnvTesting.filled(a, env.actionSpace().dim()));
       assertInBox(env, r.observation());
       assertFalse(Double.isNaN(r.reward()), c.label() + ": NaN reward for action " + a);
       if (Math.abs(a) <= 1e150) {

@@ -17,6 +17,13 @@ final class EnvTesting {
     return new double[] {value};
   }
 
+  /** A {@code dim}-component action with every component {@code value}. */
+  static double[] filled(double value, int dim) {
+    double[] a = new double[dim];
+    java.util.Arrays.fill(a, value);
+    return a;
+  }
+
   /** True when the two arrays have identical bits. */
   static boolean sameBits(double[] x, double[] y) {
     if (x.length != y.length) {

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 class EnvsTest {
 
   @Test
-  void registersTheNineTasks() {
+  void registersTheTenTasks() {
     assertEquals(
         List.of(
             "Pendulum-v1", "MountainCarContinuous-v0", "AcrobotContinuous-v1",
             "Pendulum-unshaped-v0", "Pendulum-sparse-v0",
             "Acrobot-unshaped-v0", "Acrobot-sparse-v0",
-            "MountainCar-unshaped-v0", "MountainCar-sparse-v0"),
+            "MountainCar-unshaped-v0", "MountainCar-sparse-v0", "MultiGoal-v0"),
         Envs.ids());
     assertEquals(Envs.ids().size(), new HashSet<>(Envs.ids()).size());
   }
@@ -40,6 +40,7 @@ class EnvsTest {
     assertEquals(200, Envs.make("Pendulum-v1").maxEpisodeSteps());
     assertEquals(999, Envs.make("MountainCarContinuous-v0").maxEpisodeSteps());
     assertEquals(500, Envs.make("AcrobotContinuous-v1").maxEpisodeSteps());
+    assertEquals(30, Envs.make("MultiGoal-v0").maxEpisodeSteps());
     for (String id : Envs.ids()) {
       if (id.contains("unshaped") || id.contains("sparse")) {
         assertEquals(1000, Envs.make(id).maxEpisodeSteps(), id);

@@ -161,7 +161,9 @@ class TrainerTest {
     byte[] metricsBefore = Files.readAllBytes(tmp.resolve(Trainer.METRICS_FILE));
 
     IOException e = assertThrows(IOException.class, () -> Trainer.resume(tmp, c));
-    assertTrue(e instanceof RecordFileException, e.toString());
+    // a user error (exit 2 in the CLI) that keeps the file's own diagnosis as its cause
+    assertTrue(e instanceof RunDirectoryException && e.getCause() instanceof RecordFileException,
+        e.toString());
     assertTrue(e.getMessage().contains("checkpoint") || e.getMessage().contains("corrupt"),
         e.getMessage());
     assertArrayEquals(bytes, Files.readAllBytes(ckpt));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -22,7 +23,11 @@ import java.util.function.Function;
  * @param slugKeys options shown in run ids, each with a short prefix ({@code seed → "s"})
  * @param resumeMarker a file in the output directory whose presence means "pass --resume"
  * @param extraArgs arguments added to every run's command line (e.g. {@code --no-progress})
- * @param invalidReason why a combination of options cannot run, or empty when it can
+ * @param invalidReason why a combination of options cannot run (the run is skipped), or empty
+ *     when it can; throws IllegalArgumentException for a value no combination accepts
+ * @param check throws IllegalArgumentException (an {@link
+ *     org.mixrl.experiment.InvalidOptionException} when one option is at fault) if the command
+ *     would refuse a run's options; the plan then refuses the spec
  */
 public record CommandKind(
     String name,
@@ -31,7 +36,8 @@ public record CommandKind(
     List<Map.Entry<String, String>> slugKeys,
     String resumeMarker,
     List<String> extraArgs,
-    Function<Map<String, Object>, Optional<String>> invalidReason) {
+    Function<Map<String, Object>, Optional<String>> invalidReason,
+    Consumer<Map<String, Object>> check) {
 
   /** The option naming a run's output directory, and the flag that resumes it. */
   public static final String OUT_OPTION = "--out";

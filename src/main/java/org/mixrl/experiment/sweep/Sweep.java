@@ -5,26 +5,33 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.mixrl.experiment.AtomicFiles;
-import org.mixrl.experiment.RunLock;
+import org.mixrl.experiment.InvalidOptionException;
 import org.mixrl.experiment.Json;
+import org.mixrl.experiment.RunLock;
+import org.mixrl.experiment.RunOptions;
 
 /**
  * A sweep directory: {@code spec.json} (the last spec planned) and {@code runs/ID/} per run,
  * holding {@code config.json} (command and options), {@code out/} (the command's own output
  * directory), {@code lock}, {@code attempt.log} (output of the latest attempt),
- * {@code attempts.log} (one line per attempt), and {@code done.json} or {@code failed.json}.
+ * {@code attempts.log} (one line per attempt), and {@code done.json} or {@code failed.json}
+ * (the exit code, the error line and the output's tail of the last failed attempt).
  *
  * <p>Every state change is a file written atomically by the holder of the run's lock, so any
  * number of processes on any number of hosts sharing the directory see consistent states.
@@ -77,65 +84,103 @@ public final class Sweep {
    * @param added runs created now
    * @param existing runs that were already planned
    * @param invalid combinations skipped, with the reason
+   * @param replaced earlier runs removed because the spec now plans other options for their
+   *     grid cell
+   * @param kept earlier runs of such a cell left in place, with the reason (running, or a
+   *     checkpoint that removing would lose)
    */
-  public record PlanResult(
-      List<PlannedRun> added, List<PlannedRun> existing, List<Invalid> invalid) {}
+  public record PlanResult(List<PlannedRun> added, List<PlannedRun> existing,
+      List<Invalid> invalid, List<Replaced> replaced, List<Kept> kept) {}
 
   /** A skipped combination and why it cannot run. */
   public record Invalid(Map<String, Object> options, String reason) {}
 
   /**
-   * Expands {@code spec} into run directories. Idempotent: a run whose directory exists is left
-   * alone (its id is a hash of its config, so an existing directory is the same run); an edited
-   * spec adds only new combinations and never removes runs.
+   * An earlier run removed by a plan, the run of its grid cell that the spec plans now, and
+   * what state it was in ({@code failed}, or never ran with options the command refuses).
+   */
+  public record Replaced(PlannedRun old, PlannedRun by, String state) {}
+
+  /** An earlier run of a re-planned grid cell that a plan kept, and why. */
+  public record Kept(PlannedRun old, PlannedRun cellRun, String why) {}
+
+  /**
+   * Expands {@code spec} into run directories. Every run's options are checked first, with
+   * the command's own rules ({@link CommandKind#check}): a value the command would refuse
+   * refuses the whole spec, naming the grid cell, the key, the value and what is allowed, and
+   * nothing is written. A combination the command cannot run (an estimator the policy has no
+   * use for) is skipped and listed.
    *
-   * @throws IllegalArgumentException for an unknown option, a missing required one, or a
-   *     spec with no valid combination
+   * <p>Idempotent: a run whose directory exists is left alone (its id is a hash of its config,
+   * so an existing directory is the same run), and an edited spec adds only new runs, with one
+   * exception that fixes a bad spec: when the spec plans other options for a grid cell (the
+   * same value of every grid key) than an earlier run of that cell has, and that earlier run
+   * failed, or never ran and has options the command refuses (planned before plan-time
+   * checks, or edited), the earlier run is replaced (removed). Done runs are never removed;
+   * running ones and ones with a checkpoint are kept and listed; valid runs that never ran are
+   * kept (several specs may share a sweep).
+   *
+   * @throws IllegalArgumentException for an unknown option, a missing required one, a value
+   *     the command refuses, or a spec with no valid combination
    */
   public PlanResult plan(SweepSpec spec, CommandKind kind) throws IOException {
-    if (!kind.name().equals(spec.command())) {
-      throw new IllegalArgumentException("sweep spec: command '" + spec.command()
-          + "' does not match '" + kind.name() + "'");
+    return new SweepPlanner(this).plan(spec, kind);
+  }
+
+  /** What {@link #remove} answers for a done run it keeps. */
+  static final String DONE_REASON = "done";
+
+  /**
+   * Removes run {@code id} from the sweep (its whole directory, output included): {@code sweep
+   * forget}. Under the run's lock, so a run that a process runs is never removed; the directory
+   * leaves {@code runs/} in one atomic rename before it is deleted, so no process sees half a
+   * run.
+   *
+   * @param deleteDone also remove a done run (and its results)
+   * @return the state it had: pending, failed or done
+   * @throws IllegalArgumentException if there is no such run, it is running, or it is done and
+   *     {@code deleteDone} is false
+   */
+  public RunState forget(String id, Function<String, Optional<CommandKind>> kinds,
+      boolean deleteDone) throws IOException {
+    PlannedRun run = read(id);
+    RunState state = Files.exists(runDir(id).resolve(DONE_FILE)) ? RunState.DONE
+        : Files.exists(runDir(id).resolve(FAILED_FILE)) ? RunState.FAILED : RunState.PENDING;
+    Optional<String> refused = remove(id, kinds.apply(run.command()).orElse(null), deleteDone,
+        true);
+    if (refused.isPresent()) {
+      throw new IllegalArgumentException("run " + id + " is " + refused.get()
+          + (refused.get().equals(DONE_REASON) ? "; forgetting it deletes its results: pass"
+              + " --delete-results to do that" : "; stop that process first"));
     }
-    List<PlannedRun> added = new ArrayList<>();
-    List<PlannedRun> existing = new ArrayList<>();
-    List<Invalid> invalid = new ArrayList<>();
-    List<PlannedRun> valid = new ArrayList<>();
-    for (Map<String, Object> options : spec.expand()) {
-      kind.checkKeys(options);
-      Optional<String> why = kind.invalidReason().apply(options);
-      if (why.isPresent()) {
-        invalid.add(new Invalid(options, why.get()));
-      } else {
-        valid.add(PlannedRun.of(kind, options));
+    return state;
+  }
+
+  /**
+   * Removes a run under its lock unless it is running, done (unless {@code allowDone}) or has
+   * a checkpoint (unless {@code allowCheckpoint}); returns why not, if it was kept.
+   */
+  Optional<String> remove(String id, CommandKind kind, boolean allowDone,
+      boolean allowCheckpoint) throws IOException {
+    Path rd = runDir(id);
+    Optional<RunLock> lock = RunLock.tryAcquire(rd);
+    if (lock.isEmpty()) {
+      return Optional.of("running (another process holds " + rd.resolve(RunLock.FILE_NAME)
+          + ")");
+    }
+    try (RunLock held = lock.get()) {
+      if (!allowDone && Files.exists(rd.resolve(DONE_FILE))) {
+        return Optional.of(DONE_REASON);
       }
-    }
-    if (valid.isEmpty()) {
-      throw new IllegalArgumentException("sweep spec: no valid combination"
-          + (invalid.isEmpty() ? "" : " (first rejected: " + invalid.get(0).reason() + ")"));
-    }
-    for (PlannedRun run : valid) {
-      Path rd = runDir(run.id());
-      Path config = rd.resolve(CONFIG_FILE);
-      if (Files.isRegularFile(config)) {
-        String stored = Files.readString(config, StandardCharsets.UTF_8);
-        if (!stored.equals(run.configJson())) {
-          throw new IOException(config + " holds another config than its id says (a hash"
-              + " collision or an edited file); move that run away and plan again");
-        }
-        existing.add(run);
-      } else if (!added.contains(run)) {
-        Files.createDirectories(rd);
-        AtomicFiles.write(config, run.configJson());
-        added.add(run);
+      if (!allowCheckpoint && kind != null && kind.canResume(rd.resolve(OUT_DIR))) {
+        return Optional.of("resumable from its checkpoint, which replacing it would lose; `mixrl"
+            + " sweep forget " + dir + " " + id + "` removes it");
       }
+      Path gone = dir.resolve(".forgotten-" + id + "-" + ProcessHandle.current().pid());
+      Files.move(rd, gone, StandardCopyOption.ATOMIC_MOVE);
+      deleteTree(gone);
     }
-    Map<String, Object> specJson = new LinkedHashMap<>();
-    specJson.put("command", spec.command());
-    specJson.put("base", new LinkedHashMap<>(spec.base()));
-    specJson.put("grid", new LinkedHashMap<>(spec.grid()));
-    AtomicFiles.write(dir.resolve(SPEC_FILE), Json.write(specJson));
-    return new PlanResult(added, existing, invalid);
+    return Optional.empty();
   }
 
   /** Ids of all planned runs, sorted. */
@@ -196,9 +241,10 @@ public final class Sweep {
     try {
       Object o = Json.parse(Files.readString(failed, StandardCharsets.UTF_8));
       if (o instanceof Map<?, ?> m) {
-        String tail = String.valueOf(m.get("error_tail")).strip();
-        String last = tail.isEmpty() ? "" : tail.substring(tail.lastIndexOf('\n') + 1);
-        return "exit " + m.get("exit_code") + (last.isEmpty() ? "" : ": " + last);
+        // files written before "error" existed: the best guess from the output's tail
+        String error = m.get("error") instanceof String e ? e
+            : errorLine(String.valueOf(m.get("error_tail")));
+        return "exit " + m.get("exit_code") + (error.isEmpty() ? "" : ": " + error);
       }
     } catch (IOException | IllegalArgumentException e) {
       return "unreadable " + FAILED_FILE + ": " + e.getMessage();
@@ -259,7 +305,7 @@ public final class Sweep {
         code = runner.run(kind.arguments(run.options(), out, resume), log);
       } catch (IOException | RuntimeException e) {
         code = -1;
-        error = e.toString();
+        error = e.getMessage() != null ? e.getMessage() : e.toString();
       }
       double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
       if (code == 0) {
@@ -283,7 +329,8 @@ public final class Sweep {
         return RunOutcome.INTERRUPTED;
       }
       String tail = tail(log, ERROR_TAIL_LINES) + (error.isEmpty() ? "" : "\n" + error);
-      writeFailure(rd, code, tail, resume);
+      writeFailure(rd, code, error.isEmpty() ? errorLine(tail(log, Integer.MAX_VALUE)) : error,
+          tail, resume);
       history(rd, Instant.now() + " failed exit=" + code);
       return RunOutcome.FAILED;
     }
@@ -291,26 +338,34 @@ public final class Sweep {
 
   /**
    * Records that a process running {@code id} died (exit code {@code code}) without saying so
-   * itself, e.g. killed by a signal. Does nothing if the run is done or someone holds its lock.
+   * itself, e.g. killed by a signal. Does nothing if the run is done, gone (forgotten) or someone
+   * holds its lock.
    */
   public void recordDeath(String id, int code, String outputTail) throws IOException {
     Path rd = runDir(id);
+    if (!Files.isRegularFile(rd.resolve(CONFIG_FILE))) {
+      return; // forgotten (or replaced by a plan) meanwhile
+    }
     Optional<RunLock> lock = RunLock.tryAcquire(rd);
     if (lock.isEmpty()) {
       return;
     }
     try (RunLock held = lock.get()) {
       if (!Files.exists(rd.resolve(DONE_FILE))) {
-        writeFailure(rd, code, outputTail, false);
+        String line = errorLine(outputTail);
+        writeFailure(rd, code, line.isEmpty() ? "the worker process ended with exit code " + code
+            + " without recording a result (killed by a signal, or the JVM crashed)" : line,
+            outputTail, false);
         history(rd, Instant.now() + " died exit=" + code);
       }
     }
   }
 
-  private static void writeFailure(Path rd, int code, String tail, boolean resumed)
-      throws IOException {
+  private static void writeFailure(Path rd, int code, String error, String tail,
+      boolean resumed) throws IOException {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("exit_code", (long) code);
+    f.put("error", error);
     f.put("host", RunLock.hostName());
     f.put("time", Instant.now().toString());
     f.put("resumed", resumed);
@@ -321,6 +376,24 @@ public final class Sweep {
   private static void history(Path rd, String line) throws IOException {
     Files.writeString(rd.resolve(HISTORY_FILE), line + "\n", StandardCharsets.UTF_8,
         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /**
+   * The line of a command's output that says why it failed: the first line in mixrl's error
+   * format ({@code mixrl <command>: error: <message>}), not the help pointer or stack trace
+   * that may follow it; else the last non-blank line; "" for no output.
+   */
+  public static String errorLine(String output) {
+    String last = "";
+    for (String line : output.split("\n")) {
+      if (line.contains(": error: ")) {
+        return line.strip();
+      }
+      if (!line.isBlank()) {
+        last = line.strip();
+      }
+    }
+    return last;
   }
 
   /** The last {@code n} lines of a text file ("" if it is missing). */

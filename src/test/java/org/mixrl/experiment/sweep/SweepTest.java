@@ -32,7 +32,12 @@ class SweepTest {
   static final CommandKind FAKE = new CommandKind("fake", java.util.Set.of(), java.util.Set.of(),
       List.of(Map.entry("policy", ""), Map.entry("seed", "s")), "ckpt", List.of("--quiet"),
       o -> "bad".equals(o.get("policy")) ? Optional.of("policy bad is not allowed")
-          : Optional.empty());
+          : Optional.empty(),
+      o -> {
+        if ("refused".equals(o.get("policy"))) {
+          throw new IllegalArgumentException("policy refused is never allowed");
+        }
+      });
 
   static Optional<CommandKind> kinds(String name) {
     return name.equals("fake") ? Optional.of(FAKE) : Optional.empty();
@@ -109,7 +114,7 @@ class SweepTest {
   @Test
   void unknownOptionsNameTheAllowedOnes() {
     CommandKind strict = new CommandKind("fake", java.util.Set.of("seed", "steps"),
-        java.util.Set.of("steps"), List.of(), "ckpt", List.of(), o -> Optional.empty());
+        java.util.Set.of("steps"), List.of(), "ckpt", List.of(), o -> Optional.empty(), o -> { });
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Sweep.at(tmp).plan(spec("{\"command\": \"fake\", \"base\": {\"steps\": 1},"
             + " \"grid\": {\"sed\": [1]}}"), strict));
@@ -154,6 +159,171 @@ class SweepTest {
     assertEquals(RunOutcome.ALREADY_DONE, sw.attempt(id, SweepTest::kinds, ok));
     assertEquals(1, calls.size());
     assertEquals(List.of(), sw.notDone());
+  }
+
+  @Test
+  void aFailureRecordsTheErrorLineNotTheHelpPointerThatFollowsIt() throws Exception {
+    String id = planOne();
+    Sweep sw = Sweep.at(tmp);
+    CommandRunner badInput = (args, log) -> {
+      Files.writeString(log, "mixrl fake: error: --steps: steps must be >= 1, got -5\n"
+          + "Run 'mixrl fake --help' for the options.\n");
+      return 2;
+    };
+    assertEquals(RunOutcome.FAILED, sw.attempt(id, SweepTest::kinds, badInput));
+    String failed = Files.readString(sw.runDir(id).resolve(Sweep.FAILED_FILE));
+    assertTrue(failed.contains("\"error\": \"mixrl fake: error: --steps: steps must be >= 1,"
+        + " got -5\""), failed);
+    String detail = sw.status(id, SweepTest::kinds).detail();
+    assertEquals("exit 2: mixrl fake: error: --steps: steps must be >= 1, got -5", detail);
+  }
+
+  @Test
+  void aRunnerExceptionIsRecordedWithItsMessage() throws Exception {
+    String id = planOne();
+    Sweep sw = Sweep.at(tmp);
+    CommandRunner throwing = (args, log) -> {
+      throw new IOException("cannot start the worker: disk full");
+    };
+    assertEquals(RunOutcome.FAILED, sw.attempt(id, SweepTest::kinds, throwing));
+    assertEquals("exit -1: cannot start the worker: disk full",
+        sw.status(id, SweepTest::kinds).detail());
+  }
+
+  @Test
+  void errorLineIsTheFirstErrorFormatLineElseTheLastLine() {
+    assertEquals("mixrl x: error: a", Sweep.errorLine(
+        "progress\nmixrl x: error: a\n\tat Foo.bar(Foo.java:1)\nmixrl x: error: b\n"));
+    assertEquals("last words", Sweep.errorLine("first\nlast words\n\n"));
+    assertEquals("", Sweep.errorLine(""));
+  }
+
+  @Test
+  void aSpecACommandRefusesIsRefusedWholeNamingTheCellKeyAndValueAndWritesNothing() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Sweep.at(tmp.resolve("sw")).plan(spec("{\"command\": \"fake\", \"base\":"
+            + " {\"steps\": 10}, \"grid\": {\"seed\": [1, 2], \"policy\": [\"a\","
+            + " \"refused\"]}}"), FAKE));
+    assertTrue(e.getMessage().contains("grid cell seed=1 policy=refused")
+        && e.getMessage().contains("policy refused is never allowed")
+        && e.getMessage().contains("nothing was planned"), e.getMessage());
+    assertFalse(Files.exists(tmp.resolve("sw")), "nothing is written");
+  }
+
+  /** Plans {@code grid} (a JSON object) with steps {@code steps} in base. */
+  private Sweep.PlanResult planFake(Object steps, String grid) throws IOException {
+    return planFake(steps, grid, FAKE);
+  }
+
+  private Sweep.PlanResult planFake(Object steps, String grid, CommandKind kind)
+      throws IOException {
+    return Sweep.at(tmp).plan(spec("{\"command\": \"fake\", \"base\": {\"steps\": "
+        + steps + "}, \"grid\": " + grid + "}"), kind);
+  }
+
+  /** FAKE as an older mixrl saw it: no plan-time check, so any steps got planned. */
+  static final CommandKind LAX = new CommandKind("fake", java.util.Set.of(), java.util.Set.of(),
+      FAKE.slugKeys(), "ckpt", List.of("--quiet"), o -> Optional.empty(), o -> { });
+
+  /** FAKE now: steps must be a number. */
+  static final CommandKind STRICT = new CommandKind("fake", java.util.Set.of(),
+      java.util.Set.of(), FAKE.slugKeys(), "ckpt", List.of("--quiet"), o -> Optional.empty(),
+      o -> {
+        if (!(o.get("steps") instanceof Long)) {
+          throw new IllegalArgumentException("steps must be an integer");
+        }
+      });
+
+  @Test
+  void aFixedSpecReplacesTheFailedAndNeverStartedRunsOfItsCellsAndKeepsTheRest()
+      throws Exception {
+    Sweep sw = Sweep.at(tmp);
+    String grid = "{\"seed\": [1, 2, 3, 4, 5]}";
+    List<PlannedRun> bad = planFake("\"bad\"", grid, LAX).added();
+    String failed = bad.get(0).id();
+    String done = bad.get(1).id();
+    String resumable = bad.get(2).id();
+    String running = bad.get(3).id();
+    String neverStarted = bad.get(4).id();
+    sw.attempt(failed, SweepTest::kinds, (args, log) -> 2);
+    sw.attempt(done, SweepTest::kinds, (args, log) -> 0);
+    Path out = sw.runDir(resumable).resolve(Sweep.OUT_DIR);
+    sw.attempt(resumable, SweepTest::kinds, (args, log) -> {
+      Files.createDirectories(out);
+      Files.writeString(out.resolve("ckpt"), "state");
+      return 1;
+    });
+    Sweep.PlanResult fixed;
+    try (RunLock held = RunLock.tryAcquire(sw.runDir(running)).orElseThrow()) {
+      fixed = planFake(10, grid, STRICT);
+    }
+    assertEquals(5, fixed.added().size());
+    assertEquals(List.of(failed, neverStarted),
+        fixed.replaced().stream().map(r -> r.old().id()).toList());
+    assertEquals("failed", fixed.replaced().get(0).state());
+    assertTrue(fixed.replaced().get(1).state().contains("steps must be an integer"),
+        fixed.replaced().get(1).state());
+    assertEquals(bad.get(0).options().get("seed"), fixed.replaced().get(0).by().options()
+        .get("seed"), "replaced by the run of the same grid cell");
+    assertEquals(List.of(resumable, running),
+        fixed.kept().stream().map(k -> k.old().id()).toList());
+    assertTrue(fixed.kept().get(0).why().contains("checkpoint"), fixed.kept().get(0).why());
+    assertTrue(fixed.kept().get(1).why().contains("running"), fixed.kept().get(1).why());
+    List<String> ids = sw.ids();
+    assertFalse(ids.contains(failed) || ids.contains(neverStarted), ids.toString());
+    assertTrue(ids.contains(done) && ids.contains(resumable) && ids.contains(running));
+    assertEquals(8, ids.size());
+    assertTrue(Files.exists(sw.runDir(done).resolve(Sweep.DONE_FILE)), "done runs stay");
+  }
+
+  @Test
+  void anEditThatOnlyAddsValuesReplacesNothing() throws Exception {
+    Sweep sw = Sweep.at(tmp);
+    List<PlannedRun> first = planFake(10, "{\"seed\": [1, 2], \"policy\": [\"a\"]}")
+        .added();
+    Sweep.PlanResult more = planFake(10, "{\"seed\": [1, 2, 3], \"policy\": [\"a\","
+        + " \"b\"]}");
+    assertEquals(List.of(), more.replaced());
+    assertEquals(4, more.added().size());
+    assertEquals(2, more.existing().size());
+    Sweep.PlanResult other = planFake(10, "{\"seed\": [7]}");
+    assertEquals(List.of(), other.replaced(), "other cells (seed 7) leave seeds 1-3 alone");
+    Sweep.PlanResult longer = planFake(20, "{\"seed\": [1, 2], \"policy\": [\"a\"]}");
+    assertEquals(List.of(), longer.replaced(), "valid runs that never ran are another spec's");
+    for (PlannedRun r : first) {
+      assertTrue(sw.ids().contains(r.id()));
+    }
+  }
+
+  @Test
+  void forgetRemovesFailedAndPendingRunsButADoneOneOnlyWhenAskedAndNeverARunningOne()
+      throws Exception {
+    Sweep sw = Sweep.at(tmp);
+    List<PlannedRun> runs = planFake(10, "{\"seed\": [1, 2, 3, 4]}").added();
+    String failed = runs.get(0).id();
+    String done = runs.get(1).id();
+    String pending = runs.get(2).id();
+    String running = runs.get(3).id();
+    sw.attempt(failed, SweepTest::kinds, (args, log) -> 2);
+    sw.attempt(done, SweepTest::kinds, (args, log) -> 0);
+    assertEquals(RunState.FAILED, sw.forget(failed, SweepTest::kinds, false));
+    assertEquals(RunState.PENDING, sw.forget(pending, SweepTest::kinds, false));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> sw.forget(done, SweepTest::kinds, false));
+    assertTrue(e.getMessage().contains("--delete-results"), e.getMessage());
+    assertTrue(Files.exists(sw.runDir(done).resolve(Sweep.DONE_FILE)));
+    try (RunLock held = RunLock.tryAcquire(sw.runDir(running)).orElseThrow()) {
+      IllegalArgumentException r = assertThrows(IllegalArgumentException.class,
+          () -> sw.forget(running, SweepTest::kinds, true));
+      assertTrue(r.getMessage().contains("running"), r.getMessage());
+    }
+    assertEquals(List.of(done, running), sw.ids());
+    assertEquals(RunState.DONE, sw.forget(done, SweepTest::kinds, true));
+    assertEquals(List.of(running), sw.ids());
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("."))
+          .toList(), "no leftovers of removed runs");
+    }
   }
 
   @Test
