@@ -80,7 +80,7 @@ public final class Affine {
       }
     } else if (act == Epilogue.TANH) {
       for (int i = 0; i < y.length; i++) {
-        y[i] = Math.tanh(y[i]);
+        y[i] = StrictMath.tanh(y[i]);
       }
     }
     return Tensor.result(
