@@ -18,7 +18,9 @@ import org.mixrl.tensor.MatMul;
  * up (at least ten calls and half a second) so C2 has compiled the kernel, then timed {@code reps}
  * times; each timing runs enough calls to last about 0.2 s. Reported: median and best wall-clock
  * rate and, for one thread, the median rate by thread CPU time, which is robust when other
- * processes share the machine.
+ * processes share the machine. For one thread and sizes that are multiples of 4 it then times
+ * {@link ReferenceLoop} (the kernel's inner loop alone) and the kernel alternately, by thread CPU
+ * time, and prints both medians: the difference is what blocking, packing and copies cost.
  */
 public final class MatMulBenchmark {
   private MatMulBenchmark() {}
@@ -68,11 +70,60 @@ public final class MatMulBenchmark {
         System.out.printf("%6d %7d %5d %14.2f %12.2f %14s%n",
             s, t, reps, Medians.of(wall), Arrays.stream(wall).max().getAsDouble(), cpuRate);
       }
+      if (s % 4 == 0 && Arrays.stream(threads).anyMatch(t -> t == 1)) {
+        compareWithReferenceLoop(mx, a, b, c, s, reps);
+      }
       if (c[c.length / 2] == 42.0) {
         System.out.println(); // keeps the result live
       }
     }
     MatMul.setThreads(1);
+  }
+
+  /** Kernel and reference loop alternately, one thread, thread CPU time; prints both medians. */
+  private static void compareWithReferenceLoop(
+      ThreadMXBean mx, double[] a, double[] b, double[] c, int s, int reps) {
+    MatMul.setThreads(1);
+    double[][] ar = rows(a, s);
+    double[][] br = rows(b, s);
+    double[][] cr = new double[s][s];
+    double flops = 2.0 * s * s * s;
+    int calls = Math.max(1, (int) (0.2e9 / Math.max(1.0, timeOne(a, b, c, s))));
+    for (int w = 0; w < 10; w++) {
+      ReferenceLoop.multiply(ar, br, cr, s);
+    }
+    double[] kernel = new double[reps];
+    double[] loop = new double[reps];
+    for (int r = 0; r < reps; r++) {
+      Arrays.fill(c, 0.0);
+      long c0 = mx.getCurrentThreadCpuTime();
+      for (int q = 0; q < calls; q++) {
+        MatMul.multiply(a, 0, b, 0, c, 0, s, s, s);
+      }
+      long c1 = mx.getCurrentThreadCpuTime();
+      for (double[] row : cr) {
+        Arrays.fill(row, 0.0);
+      }
+      for (int q = 0; q < calls; q++) {
+        ReferenceLoop.multiply(ar, br, cr, s);
+      }
+      long c2 = mx.getCurrentThreadCpuTime();
+      kernel[r] = flops * calls / Math.max(1, c1 - c0);
+      loop[r] = flops * calls / Math.max(1, c2 - c1);
+    }
+    System.out.printf("reference loop alone (size %d, 1 thread, cpu-time GFLOP/s, alternating with"
+        + " the kernel): loop %.2f, kernel %.2f%n", s, Medians.of(loop), Medians.of(kernel));
+    if (cr[s / 2][s / 2] == 42.0) {
+      System.out.println(); // keeps the result live
+    }
+  }
+
+  private static double[][] rows(double[] x, int s) {
+    double[][] r = new double[s][s];
+    for (int i = 0; i < s; i++) {
+      System.arraycopy(x, i * s, r[i], 0, s);
+    }
+    return r;
   }
 
   private static double timeOne(double[] a, double[] b, double[] c, int s) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
     versionProvider = MixrlVersion.class,
     description = {
       "Run a benchmark and print medians with the JDK and CPU.",
-      "  matmul: GFLOP/s of MatMul.multiply (default sizes 256,1024; threads 1,2)",
+      "  matmul: GFLOP/s of MatMul.multiply and of its inner loop alone (256,1024; threads 1,2)",
       "  mlp:    forward+backward of a 256-256-256-1 ReLU MLP, batch 256",
       "  sac:    one full SAC update, SG-RP, SGM-MRP and SGM-LR (K=5); default 256x256, batch 256",
       "  estimator: one MRP and one LR gradient of a K=5 squashed mixture, batch 64 (threads unused)",

@@ -126,7 +126,7 @@ public final class DenseLayer {
         break;
       case TANH:
         for (int j = 0; j < out; j++) {
-          y[j] = Math.tanh(y[j]);
+          y[j] = StrictMath.tanh(y[j]);
         }
         break;
       case ELU:

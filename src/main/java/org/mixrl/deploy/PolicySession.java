@@ -163,12 +163,12 @@ public final class PolicySession {
     if (clampLogStd) {
       return raw < logStdMin ? logStdMin : (raw > logStdMax ? logStdMax : raw);
     }
-    return (Math.tanh(raw) + 1) * logStdScale + logStdMin;
+    return (StrictMath.tanh(raw) + 1) * logStdScale + logStdMin;
   }
 
   /** TanhSquash.apply: tanh(u)·h + c. */
   private double squash(int j, double u) {
-    return Math.tanh(u) * halfWidth[j] + centre[j];
+    return StrictMath.tanh(u) * halfWidth[j] + centre[j];
   }
 
   /** Box.clip: min(max(x, low), high). */

@@ -3,6 +3,7 @@ package org.mixrl.policy;
 import java.util.Arrays;
 import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.GradMode;
+import org.mixrl.tensor.MixtureDensity;
 import org.mixrl.tensor.SpecialOps;
 import org.mixrl.tensor.Tensor;
 
@@ -20,6 +21,14 @@ public final class GaussianMixture implements Mixture {
   private final Tensor logWeights;
 
   public GaussianMixture(Tensor logits, Tensor means, Tensor logStds) {
+    this(logits, means, logStds, null);
+  }
+
+  /**
+   * With {@code logWeights} = log-softmax of the logits already computed (or null to compute
+   * it here): a policy whose rows all share one set of logits computes it once and expands.
+   */
+  GaussianMixture(Tensor logits, Tensor means, Tensor logStds, Tensor logWeights) {
     int[] l = logits.shape();
     int[] m = means.shape();
     if (l.length != 2 || m.length != 3 || l[0] != m[0] || l[1] != m[1]
@@ -35,7 +44,11 @@ public final class GaussianMixture implements Mixture {
     this.logits = logits;
     this.means = means;
     this.logStds = logStds;
-    this.logWeights = logits.logSoftmax(1);
+    if (logWeights != null && !Arrays.equals(logWeights.shape(), l)) {
+      throw new IllegalArgumentException("GaussianMixture: logWeights must have the logits'"
+          + " shape " + Arrays.toString(l) + ", got " + Arrays.toString(logWeights.shape()));
+    }
+    this.logWeights = logWeights != null ? logWeights : logits.logSoftmax(1);
   }
 
   public Tensor logits() {
@@ -72,7 +85,12 @@ public final class GaussianMixture implements Mixture {
 
   @Override
   public Tensor weights() {
-    return logits.softmax(1);
+    // softmax as exp of the log-weights already in the graph: the same values, and the
+    // log-softmax is computed (and differentiated) once per policy instead of once per call
+    if (logits.requiresGrad() && !logWeights.requiresGrad() && GradMode.isEnabled()) {
+      return logits.softmax(1); // built under noGrad, asked for a gradient now
+    }
+    return logWeights.exp();
   }
 
   @Override
@@ -113,7 +131,8 @@ public final class GaussianMixture implements Mixture {
   @Override
   public Tensor logProb(Tensor actions) {
     checkActions("GaussianMixture.logProb", actions);
-    return jointLogProb(actions).logsumexp(2, false);
+    // one fused node; the same value as jointLogProb(actions).logsumexp(2, false)
+    return MixtureDensity.logProb(actions, means, logStds, logWeights);
   }
 
   @Override

@@ -139,10 +139,12 @@ public record PolicyLayout(PolicyClass policyClass, int components, int dim) {
       Tensor logStd = theta.narrow(0, d, d).reshape(1, d).expand(batch, d);
       return new Normal(mean, logStd);
     }
-    Tensor logits = theta.narrow(0, 0, k).reshape(1, k).expand(batch, k);
+    Tensor logits = theta.narrow(0, 0, k).reshape(1, k);
     Tensor means = theta.narrow(0, k, k * d).reshape(1, k, d).expand(batch, k, d);
     Tensor logStds = theta.narrow(0, k + k * d, k * d).reshape(1, k, d).expand(batch, k, d);
-    return new GaussianMixture(logits, means, logStds);
+    // every row has the same logits: their log-softmax once, then expanded (same values)
+    Tensor logWeights = logits.logSoftmax(1).expand(batch, k);
+    return new GaussianMixture(logits.expand(batch, k), means, logStds, logWeights);
   }
 
   /**

@@ -7,7 +7,7 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * Elementwise ops. Each unary op is its forward function plus its derivative written beside it;
  * binary ops broadcast with NumPy rules and sum gradients back to each input's shape in one
- * place ({@link #accumulate}).
+ * place ({@link Broadcast#accumulate}).
  */
 final class Elementwise {
   private Elementwise() {}
@@ -56,7 +56,7 @@ final class Elementwise {
       case EXP -> { for (int i = 0; i < n; i++) { y[i] = Math.exp(x[i]); } }
       case LOG -> { for (int i = 0; i < n; i++) { y[i] = Math.log(x[i]); } }
       case SQUARE -> { for (int i = 0; i < n; i++) { y[i] = x[i] * x[i]; } }
-      case TANH -> { for (int i = 0; i < n; i++) { y[i] = Math.tanh(x[i]); } }
+      case TANH -> { for (int i = 0; i < n; i++) { y[i] = StrictMath.tanh(x[i]); } }
       case RELU -> { for (int i = 0; i < n; i++) { y[i] = x[i] > 0 ? x[i] : 0.0; } }
       case SOFTPLUS -> { for (int i = 0; i < n; i++) { y[i] = softplus(x[i]); } }
       case ADD_SCALAR -> { for (int i = 0; i < n; i++) { y[i] = x[i] + c; } }
@@ -208,10 +208,10 @@ final class Elementwise {
       String op, Tensor a, Tensor b, DoubleBinaryOperator f, Partial dfa, Partial dfb) {
     int[] shape = Shapes.broadcast(op, a.shape, b.shape);
     int n = Shapes.numel(shape);
-    int[] ia = Shapes.indexMap(a.shape, shape);
-    int[] ib = Shapes.indexMap(b.shape, shape);
-    double[] x = expanded(a.data, ia, n);
-    double[] y = expanded(b.data, ib, n);
+    Broadcast ia = Broadcast.of(a.shape, shape);
+    Broadcast ib = Broadcast.of(b.shape, shape);
+    double[] x = Broadcast.expand(a.data, ia, n);
+    double[] y = Broadcast.expand(b.data, ib, n);
     double[] z = new double[n];
     for (int i = 0; i < n; i++) {
       z[i] = f.applyAsDouble(x[i], y[i]);
@@ -227,7 +227,7 @@ final class Elementwise {
             for (int i = 0; i < n; i++) {
               c[i] = g[i] * dfa.at(x[i], y[i], z[i]);
             }
-            accumulate(ga, c, ia);
+            Broadcast.accumulate(ga, c, ia);
           }
           double[] gb = grads.of(b);
           if (gb != null) {
@@ -235,36 +235,11 @@ final class Elementwise {
             for (int i = 0; i < n; i++) {
               c[i] = g[i] * dfb.at(x[i], y[i], z[i]);
             }
-            accumulate(gb, c, ib);
+            Broadcast.accumulate(gb, c, ib);
           }
         },
         a,
         b);
-  }
-
-  /** The input's values at each output position (the input itself when shapes match). */
-  static double[] expanded(double[] src, int[] map, int n) {
-    if (map == null) {
-      return src;
-    }
-    double[] out = new double[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = src[map[i]];
-    }
-    return out;
-  }
-
-  /** Adds a full-shape gradient into an input's buffer, summing over broadcast positions. */
-  static void accumulate(double[] into, double[] full, int[] map) {
-    if (map == null) {
-      for (int i = 0; i < full.length; i++) {
-        into[i] += full[i];
-      }
-    } else {
-      for (int i = 0; i < full.length; i++) {
-        into[map[i]] += full[i];
-      }
-    }
   }
 
   /**
@@ -296,10 +271,10 @@ final class Elementwise {
     int[] shape =
         Arrays.equals(a.shape, b.shape) ? a.shape : Shapes.broadcast(op, a.shape, b.shape);
     int n = Shapes.numel(shape);
-    int[] ia = Shapes.indexMap(a.shape, shape);
-    int[] ib = Shapes.indexMap(b.shape, shape);
-    double[] x = expanded(a.data, ia, n);
-    double[] y = expanded(b.data, ib, n);
+    Broadcast ia = Broadcast.of(a.shape, shape);
+    Broadcast ib = Broadcast.of(b.shape, shape);
+    double[] x = Broadcast.expand(a.data, ia, n);
+    double[] y = Broadcast.expand(b.data, ib, n);
     double[] z = new double[n];
     switch (kind) {
       case ADD:
@@ -334,17 +309,17 @@ final class Elementwise {
             switch (kind) {
               case ADD:
               case SUB:
-                accumulate(ga, g, ia);
+                Broadcast.accumulate(ga, g, ia);
                 break;
               case MUL:
-                accumulateProduct(ga, g, y, ia);
+                Broadcast.accumulateProduct(ga, g, y, ia);
                 break;
               default:
                 double[] c = new double[n];
                 for (int i = 0; i < n; i++) {
                   c[i] = g[i] * (1.0 / y[i]);
                 }
-                accumulate(ga, c, ia);
+                Broadcast.accumulate(ga, c, ia);
                 break;
             }
           }
@@ -353,43 +328,26 @@ final class Elementwise {
             // d/dy: 1, -1, x, -z/y
             switch (kind) {
               case ADD:
-                accumulate(gb, g, ib);
+                Broadcast.accumulate(gb, g, ib);
                 break;
               case SUB:
-                double[] c = new double[n];
-                for (int i = 0; i < n; i++) {
-                  c[i] = g[i] * -1.0;
-                }
-                accumulate(gb, c, ib);
+                Broadcast.accumulateScaled(gb, g, -1.0, ib);
                 break;
               case MUL:
-                accumulateProduct(gb, g, x, ib);
+                Broadcast.accumulateProduct(gb, g, x, ib);
                 break;
               default:
                 double[] d = new double[n];
                 for (int i = 0; i < n; i++) {
                   d[i] = g[i] * (-z[i] / y[i]);
                 }
-                accumulate(gb, d, ib);
+                Broadcast.accumulate(gb, d, ib);
                 break;
             }
           }
         },
         a,
         b);
-  }
-
-  /** {@link #accumulate} of g·f without materialising the product (same sums, same order). */
-  private static void accumulateProduct(double[] into, double[] g, double[] f, int[] map) {
-    if (map == null) {
-      for (int i = 0; i < g.length; i++) {
-        into[i] += g[i] * f[i];
-      }
-    } else {
-      for (int i = 0; i < g.length; i++) {
-        into[map[i]] += g[i] * f[i];
-      }
-    }
   }
 
   /**
@@ -430,12 +388,12 @@ final class Elementwise {
   static Tensor where(Tensor cond, Tensor a, Tensor b) {
     int[] shape = Shapes.broadcast("where", Shapes.broadcast("where", cond.shape, a.shape), b.shape);
     int n = Shapes.numel(shape);
-    int[] ic = Shapes.indexMap(cond.shape, shape);
-    int[] ia = Shapes.indexMap(a.shape, shape);
-    int[] ib = Shapes.indexMap(b.shape, shape);
-    double[] c = expanded(cond.data, ic, n);
-    double[] x = expanded(a.data, ia, n);
-    double[] y = expanded(b.data, ib, n);
+    Broadcast ic = Broadcast.of(cond.shape, shape);
+    Broadcast ia = Broadcast.of(a.shape, shape);
+    Broadcast ib = Broadcast.of(b.shape, shape);
+    double[] c = Broadcast.expand(cond.data, ic, n);
+    double[] x = Broadcast.expand(a.data, ia, n);
+    double[] y = Broadcast.expand(b.data, ib, n);
     double[] z = new double[n];
     for (int i = 0; i < n; i++) {
       z[i] = c[i] != 0 ? x[i] : y[i];
@@ -451,7 +409,7 @@ final class Elementwise {
             for (int i = 0; i < n; i++) {
               part[i] = c[i] != 0 ? g[i] : 0.0;
             }
-            accumulate(ga, part, ia);
+            Broadcast.accumulate(ga, part, ia);
           }
           double[] gb = grads.of(b);
           if (gb != null) {
@@ -459,7 +417,7 @@ final class Elementwise {
             for (int i = 0; i < n; i++) {
               part[i] = c[i] != 0 ? 0.0 : g[i];
             }
-            accumulate(gb, part, ib);
+            Broadcast.accumulate(gb, part, ib);
           }
         },
         a,

@@ -25,7 +25,16 @@ package org.mixrl.tensor;
  * ~3 GFLOP/s against ~18 here. So each block of B is copied ("packed") into separate row arrays
  * and the two rows of C into scratch rows, both per thread. Four rows of B per pass (unrolling
  * k) cut the loads and stores of C per multiply-add, and two rows of C per pass reuse every
- * loaded B value twice.
+ * loaded B value twice. A B stored transposed (a layer's forward pass) is transposed once per
+ * call, so packing is a row copy for every form; an output of Aᵀ·B with only a few columns (a
+ * first layer's weight gradient) is computed as its transpose, so the vector loops run over
+ * the long side. Neither changes the order of any element's sum.
+ *
+ * <p>Loop shapes measured and rejected (same-JVM A/B by thread CPU time): two rows × eight k
+ * terms and four rows × four k terms are not vectorized at all with default flags (their loop
+ * bodies exceed C2's {@code LoopUnrollLimit}, and the vectorizer works on unrolled copies;
+ * 6-8 against ~20 GFLOP/s in {@code src/bench/probes/KernelShapes.java}); blocks of B small
+ * enough for L1 (16 or 32 × 128) and a k loop inside the kernel method were no faster.
  */
 public final class MatMul {
   /**
@@ -40,6 +49,15 @@ public final class MatMul {
 
   /** Rows per parallel tile; packing one B block is amortised over this many rows. */
   static final int MC = 64;
+
+  /**
+   * Outputs with fewer columns than this (and at least twice as many rows) are computed
+   * transposed; see {@link #runOnTransposedOutput}.
+   */
+  static final int NARROW = 8;
+
+  /** Largest transposed B (elements, 8 MiB) that a thread keeps for the next call. */
+  private static final int KEEP_TRANSPOSED = 1 << 20;
 
   /** Products smaller than 64^3 multiply-adds run on the caller: a hand-off costs more. */
   private static final long PARALLEL_MIN_WORK = 64L * 64 * 64;
@@ -107,7 +125,8 @@ public final class MatMul {
 
   /**
    * Shared driver. A[i,p] is {@code a[aOff + i*aRowStride + p*aColStride]}, which covers A and
-   * Aᵀ without packing A: only scalars of A are read in the hot loop.
+   * Aᵀ without packing A: only scalars of A are read in the hot loop. B is k×n row-major, or
+   * stored n×k when {@code bTransposed}.
    */
   private static void run(
       double[] a, int aOff, int aRowStride, int aColStride,
@@ -116,18 +135,31 @@ public final class MatMul {
     if (m == 0 || n == 0 || k == 0) {
       return;
     }
-    int rowTiles = (m + MC - 1) / MC;
-    int colTiles = (n + NC - 1) / NC;
-    int tiles = rowTiles * colTiles;
     // one output column with contiguous rows of A (a critic's last layer): a dot product per
     // row; the blocked kernel would run its vector loops over a single column
     boolean dot = n == 1 && aColStride == 1;
+    if (!dot && n < NARROW && m >= 2 * NARROW && aColStride != 1) {
+      runOnTransposedOutput(a, aOff, aRowStride, aColStride, b, bOff, bTransposed, c, cOff,
+          m, k, n);
+      return;
+    }
+    if (bTransposed && !dot) {
+      // Transposed once here rather than gathered into every row tile's packed block (m / MC
+      // times, with a strided scatter; JFR put ~10 % of an SAC update there): the packing is
+      // then a row copy for every form.
+      double[] bt = transposeOf(b, bOff, n, k);
+      run(a, aOff, aRowStride, aColStride, bt, 0, false, c, cOff, m, k, n);
+      return;
+    }
+    int rowTiles = (m + MC - 1) / MC;
+    int colTiles = (n + NC - 1) / NC;
+    int tiles = rowTiles * colTiles;
     java.util.function.IntConsumer tile =
         dot ? t -> dotRows(a, aOff, k, b, bOff, c, cOff, t * MC, Math.min(m, t * MC + MC)) :
         t -> {
           int i0 = (t / colTiles) * MC;
           int j0 = (t % colTiles) * NC;
-          tile(a, aOff, aRowStride, aColStride, b, bOff, bTransposed, c, cOff, k, n,
+          tile(a, aOff, aRowStride, aColStride, b, bOff, c, cOff, k, n,
               i0, Math.min(m, i0 + MC), j0, Math.min(n, j0 + NC));
         };
     if ((long) m * n * k < PARALLEL_MIN_WORK) {
@@ -137,6 +169,71 @@ public final class MatMul {
     } else {
       KernelThreads.run(tiles, tile);
     }
+  }
+
+  /**
+   * C += Aᵀ·op(B) for a narrow C (fewer than {@value #NARROW} columns, such as the weight
+   * gradient of a first layer with 3 or 4 inputs) computed as Cᵀ += op(B)ᵀ·A, so that the
+   * vector loops run over the m rows instead of a handful of columns. Only for A read
+   * transposed: A, stored k×m, is then the new right operand as it stands (for a plain A it
+   * would have to be transposed first, which costs more than the narrow loops it saves). Every element is still
+   * the same chain of fused multiply-adds over k in the same order, and {@code fma(x, y, c)}
+   * equals {@code fma(y, x, c)}, so the bits do not change.
+   */
+  private static void runOnTransposedOutput(
+      double[] a, int aOff, int aRowStride, int aColStride,
+      double[] b, int bOff, boolean bTransposed,
+      double[] c, int cOff, int m, int k, int n) {
+    double[] ct = new double[n * m];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        ct[j * m + i] = c[cOff + i * n + j];
+      }
+    }
+    // op(B)ᵀ[j, p] = op(B)[p, j] as the new left operand, read through strides
+    int ltRow = bTransposed ? k : 1;
+    int ltCol = bTransposed ? 1 : n;
+    run(b, bOff, ltRow, ltCol, a, aOff, false, ct, 0, n, k, m);
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        c[cOff + i * n + j] = ct[j * m + i];
+      }
+    }
+  }
+
+  /**
+   * The k×n row-major transpose of the n×k matrix stored at b[bOff..], in this thread's scratch
+   * (tiles on other threads only read it while this call waits). Four output rows per pass:
+   * each source cache line is then read twice rather than eight times, and the writes stay
+   * sequential; panels of 256 source rows keep those lines in L1 (a third faster than 16×16
+   * tiles in a probe).
+   */
+  private static double[] transposeOf(double[] b, int bOff, int n, int k) {
+    double[] t = SCRATCH.get().transposed(n * k);
+    for (int j0 = 0; j0 < n; j0 += 256) {
+      int j1 = Math.min(n, j0 + 256);
+      int p = 0;
+      for (; p + 3 < k; p += 4) {
+        int d0 = p * n;
+        int d1 = d0 + n;
+        int d2 = d1 + n;
+        int d3 = d2 + n;
+        for (int j = j0; j < j1; j++) {
+          int src = bOff + j * k + p;
+          t[d0 + j] = b[src];
+          t[d1 + j] = b[src + 1];
+          t[d2 + j] = b[src + 2];
+          t[d3 + j] = b[src + 3];
+        }
+      }
+      for (; p < k; p++) {
+        int d = p * n;
+        for (int j = j0; j < j1; j++) {
+          t[d + j] = b[bOff + j * k + p];
+        }
+      }
+    }
+    return t;
   }
 
   /**
@@ -194,11 +291,10 @@ public final class MatMul {
     }
   }
 
-  /** C[i0:i1, j0:j1] += A[i0:i1, :] · B[:, j0:j1], the whole k reduction, on this thread. */
+  /** C[i0:i1, j0:j1] += A[i0:i1, :] · B[:, j0:j1] (B row-major k×n), on this thread. */
   private static void tile(
       double[] a, int aOff, int aRowStride, int aColStride,
-      double[] b, int bOff, boolean bTransposed,
-      double[] c, int cOff, int k, int n, int i0, int i1, int j0, int j1) {
+      double[] b, int bOff, double[] c, int cOff, int k, int n, int i0, int i1, int j0, int j1) {
     Scratch s = SCRATCH.get();
     double[][] bp = s.bRows;
     double[] cr0 = s.cRow0;
@@ -207,7 +303,7 @@ public final class MatMul {
     int k4 = 4 * aColStride;
     for (int p0 = 0; p0 < k; p0 += KC) {
       int kw = Math.min(KC, k - p0);
-      pack(b, bOff, bTransposed, k, n, p0, kw, j0, w, bp);
+      pack(b, bOff, n, p0, kw, j0, w, bp);
       int i = i0;
       // two rows of C per pass: each packed B value is loaded once and used twice
       for (; i + 1 < i1; i += 2) {
@@ -310,22 +406,11 @@ public final class MatMul {
     }
   }
 
-  /** Copies B[p0:p0+kw, j0:j0+w] (of B or of the stored Bᵀ) into rows of {@code bp}. */
+  /** Copies B[p0:p0+kw, j0:j0+w] into rows of {@code bp}. */
   private static void pack(
-      double[] b, int bOff, boolean bTransposed, int k, int n, int p0, int kw, int j0, int w,
-      double[][] bp) {
-    if (!bTransposed) {
-      for (int p = 0; p < kw; p++) {
-        System.arraycopy(b, bOff + (p0 + p) * n + j0, bp[p], 0, w);
-      }
-    } else {
-      // B is stored n×k: walk each stored row contiguously and scatter into the packed rows.
-      for (int j = 0; j < w; j++) {
-        int src = bOff + (j0 + j) * k + p0;
-        for (int p = 0; p < kw; p++) {
-          bp[p][j] = b[src + p];
-        }
-      }
+      double[] b, int bOff, int n, int p0, int kw, int j0, int w, double[][] bp) {
+    for (int p = 0; p < kw; p++) {
+      System.arraycopy(b, bOff + (p0 + p) * n + j0, bp[p], 0, w);
     }
   }
 
@@ -370,10 +455,26 @@ public final class MatMul {
     return x == y && xLen > 0 && yLen > 0 && xOff < yOff + yLen && yOff < xOff + xLen;
   }
 
-  /** Per-thread packing buffers: B block rows as separate arrays, and two rows of C. */
+  /**
+   * Per-thread buffers: B block rows as separate arrays, two rows of C, and a transposed B
+   * (kept between calls up to {@link #KEEP_TRANSPOSED} elements, so a layer's forward pass
+   * does not allocate and zero one per call).
+   */
   private static final class Scratch {
     final double[][] bRows = new double[KC][NC];
     final double[] cRow0 = new double[NC];
     final double[] cRow1 = new double[NC];
+    private double[] bT = new double[0];
+
+    double[] transposed(int len) {
+      if (len <= bT.length) {
+        return bT;
+      }
+      if (len > KEEP_TRANSPOSED) {
+        return new double[len];
+      }
+      bT = new double[len];
+      return bT;
+    }
   }
 }

@@ -196,8 +196,8 @@ final class ShapeOps {
           "expand: shape " + Shapes.str(a.shape) + " cannot expand to " + Shapes.str(newShape));
     }
     int n = Shapes.numel(target);
-    int[] map = Shapes.indexMap(a.shape, target);
-    double[] y = map == null ? a.data.clone() : Elementwise.expanded(a.data, map, n);
+    Broadcast map = Broadcast.of(a.shape, target);
+    double[] y = map == null ? a.data.clone() : Broadcast.expand(a.data, map, n);
     return Tensor.result(
         "expand",
         y,
@@ -205,7 +205,7 @@ final class ShapeOps {
         (g, grads) -> {
           double[] ga = grads.of(a);
           if (ga != null) {
-            Elementwise.accumulate(ga, g, map);
+            Broadcast.accumulate(ga, g, map);
           }
         },
         a);

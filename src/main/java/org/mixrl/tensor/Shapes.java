@@ -56,44 +56,6 @@ final class Shapes {
     return out;
   }
 
-  /**
-   * For each element of {@code out} (row-major), the linear index of the input element that
-   * broadcasting maps to it; {@code null} when the shapes are equal (identity map).
-   */
-  static int[] indexMap(int[] in, int[] out) {
-    if (Arrays.equals(in, out)) {
-      return null;
-    }
-    int rank = out.length;
-    int offset = rank - in.length;
-    int[] inStrides = strides(in);
-    int[] bstride = new int[rank];
-    for (int i = 0; i < in.length; i++) {
-      bstride[i + offset] = in[i] == 1 ? 0 : inStrides[i];
-    }
-    int n = numel(out);
-    int[] map = new int[n];
-    if (n == 0) {
-      return map;
-    }
-    int[] idx = new int[rank];
-    int pos = 0;
-    for (int i = 0; i < n; i++) {
-      map[i] = pos;
-      // odometer increment, keeping pos in step with the multi-index
-      for (int d = rank - 1; d >= 0; d--) {
-        idx[d]++;
-        pos += bstride[d];
-        if (idx[d] < out[d]) {
-          break;
-        }
-        pos -= bstride[d] * idx[d];
-        idx[d] = 0;
-      }
-    }
-    return map;
-  }
-
   static int axis(String op, int axis, int rank) {
     int a = axis < 0 ? axis + rank : axis;
     if (a < 0 || a >= rank) {

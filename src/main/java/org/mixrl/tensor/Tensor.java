@@ -1,9 +1,8 @@
 package org.mixrl.tensor;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.mixrl.random.RandomStream;
 
 /**
@@ -24,6 +23,14 @@ public final class Tensor {
   private final Backward backwardRule;
   private boolean requiresGrad;
   private double[] grad;
+  // backward's bookkeeping: the sweep that last reached this node and its index in that
+  // sweep's order. Graphs that share nodes must therefore not run backward() concurrently
+  // (as before: their leaves' gradients would race anyway).
+  private long mark;
+  private int slot;
+
+  /** Numbers backward sweeps, so that marks left by an earlier sweep never count. */
+  private static final AtomicLong SWEEPS = new AtomicLong();
 
   /** A leaf tensor; shares {@code data}. */
   Tensor(double[] data, int[] shape) {
@@ -315,20 +322,33 @@ public final class Tensor {
           "backward: this tensor does not require grad (no input of its graph requires grad, or"
               + " it was computed under GradMode.noGrad())");
     }
-    List<Tensor> order = topologicalOrder(this);
-    IdentityHashMap<Tensor, double[]> buffers = new IdentityHashMap<>();
-    buffers.put(this, upstream.data.clone());
+    long sweep = SWEEPS.incrementAndGet();
+    Tensor[] order = topologicalOrder(this, sweep);
+    // one gradient buffer per node, found through the node's slot in this sweep's order: no
+    // hash map, no boxing (the bookkeeping had cost as much as the arithmetic on small graphs)
+    double[][] buffers = new double[order.length][];
+    buffers[slot] = upstream.data.clone();
     Backward.Grads grads =
         t -> {
           if (!t.requiresGrad) {
             return null;
           }
-          return buffers.computeIfAbsent(t, k -> new double[k.data.length]);
+          if (t.mark != sweep) {
+            throw new IllegalStateException(
+                "backward: a rule asked for the gradient of a tensor outside its graph");
+          }
+          double[] b = buffers[t.slot];
+          if (b == null) {
+            b = new double[t.data.length];
+            buffers[t.slot] = b;
+          }
+          return b;
         };
     // reverse topological order: every consumer runs before its producer
-    for (int i = order.size() - 1; i >= 0; i--) {
-      Tensor t = order.get(i);
-      double[] g = buffers.remove(t);
+    for (int i = order.length - 1; i >= 0; i--) {
+      Tensor t = order[i];
+      double[] g = buffers[i];
+      buffers[i] = null;
       if (g == null) {
         continue;
       }
@@ -347,34 +367,48 @@ public final class Tensor {
     }
   }
 
-  /** Iterative post-order DFS (a recursive one overflows the stack on long graphs). */
-  private static List<Tensor> topologicalOrder(Tensor root) {
-    List<Tensor> order = new ArrayList<>();
-    IdentityHashMap<Tensor, Boolean> visited = new IdentityHashMap<>();
-    ArrayList<Tensor> stack = new ArrayList<>();
-    ArrayList<Integer> next = new ArrayList<>();
-    stack.add(root);
-    next.add(0);
-    visited.put(root, Boolean.TRUE);
-    while (!stack.isEmpty()) {
-      int top = stack.size() - 1;
-      Tensor t = stack.get(top);
-      int i = next.get(top);
+  /**
+   * Iterative post-order DFS (a recursive one overflows the stack on long graphs). Marks each
+   * node it reaches with {@code sweep} and writes the node's index in the returned order to
+   * {@link #slot}.
+   */
+  private static Tensor[] topologicalOrder(Tensor root, long sweep) {
+    Tensor[] order = new Tensor[32];
+    int size = 0;
+    Tensor[] stack = new Tensor[32];
+    int[] next = new int[32];
+    int depth = 1;
+    stack[0] = root;
+    root.mark = sweep;
+    while (depth > 0) {
+      int top = depth - 1;
+      Tensor t = stack[top];
+      int i = next[top];
       Tensor[] ps = t.parents;
       if (ps != null && i < ps.length) {
-        next.set(top, i + 1);
+        next[top] = i + 1;
         Tensor p = ps[i];
-        if (p != null && p.requiresGrad && visited.put(p, Boolean.TRUE) == null) {
-          stack.add(p);
-          next.add(0);
+        if (p != null && p.requiresGrad && p.mark != sweep) {
+          p.mark = sweep;
+          if (depth == stack.length) {
+            stack = Arrays.copyOf(stack, 2 * depth);
+            next = Arrays.copyOf(next, 2 * depth);
+          }
+          stack[depth] = p;
+          next[depth] = 0;
+          depth++;
         }
       } else {
-        order.add(t);
-        stack.remove(top);
-        next.remove(top);
+        if (size == order.length) {
+          order = Arrays.copyOf(order, 2 * size);
+        }
+        t.slot = size;
+        order[size++] = t;
+        stack[top] = null;
+        depth--;
       }
     }
-    return order;
+    return Arrays.copyOf(order, size);
   }
 
   // ---------------------------------------------------------------- elementwise (binary)

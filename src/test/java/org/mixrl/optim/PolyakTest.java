@@ -66,4 +66,26 @@ class PolyakTest {
     e = assertThrows(IllegalArgumentException.class, () -> Polyak.update(net(1), other, 0.5));
     assertTrue(e.getMessage().contains("layers.0.weight"), e.getMessage());
   }
+
+  @Test
+  void aPairingMadeOnceSeesLaterWritesAndMatchesTheOneShotUpdate() {
+    MLP target = net(1);
+    MLP source = net(2);
+    MLP target2 = net(1);
+    Polyak.Pairing pairing = Polyak.pair(target, source);
+    for (int k = 0; k < 3; k++) {
+      // the source changes between updates, as SAC's critics do
+      source.layers().get(0).weight().data()[0] += 0.25;
+      pairing.update(0.3);
+      Polyak.update(target2, source, 0.3);
+    }
+    for (int l = 0; l < 2; l++) {
+      assertArrayEquals(target2.layers().get(l).weight().toArray(),
+          target.layers().get(l).weight().toArray(), 0);
+      assertArrayEquals(target2.layers().get(l).bias().toArray(),
+          target.layers().get(l).bias().toArray(), 0);
+    }
+    var e = assertThrows(IllegalArgumentException.class, () -> pairing.update(-0.1));
+    assertTrue(e.getMessage().contains("got -0.1"), e.getMessage());
+  }
 }

@@ -91,6 +91,30 @@ class AffineTest {
     }
   }
 
+  @Test
+  void fusedReluEqualsTheSeparateOpBitForBitAtSpecialValues() {
+    // pre-activations -0.0, +0.0, NaN, ±inf, the smallest positive double and its negative:
+    // x is zero, so z is the bias (fma(0, w, b) = b, with -0.0 kept for a negative w)
+    double[] special = {-0.0, 0.0, Double.NaN, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -Double.MIN_VALUE, 2.5, -2.5};
+    int out = special.length;
+    Tensor x = Tensor.zeros(2, 3);
+    Tensor w = Tensor.full(-1.0, out, 3);
+    Tensor b = Tensor.of(special, out);
+    Tensor u = Tensor.randn(rng, 2, out);
+    Tensor[] fused = leaves(x, w, b);
+    Tensor yf = Affine.affine(fused[0], fused[1], fused[2], Affine.Epilogue.RELU);
+    yf.mul(u).sum().backward();
+    Tensor[] plain = leaves(x, w, b);
+    Tensor yp = Affine.affine(plain[0], plain[1], plain[2]).relu();
+    yp.mul(u).sum().backward();
+    assertBitsEqual(yp.toArray(), yf.toArray(), "value");
+    assertEquals(0.0, yf.get(0, 2), "NaN maps to 0 as in relu()");
+    for (int i = 0; i < 3; i++) {
+      assertBitsEqual(plain[i].grad().toArray(), fused[i].grad().toArray(), "grad " + i);
+    }
+  }
+
   private static Tensor[] leaves(Tensor... ts) {
     Tensor[] out = new Tensor[ts.length];
     for (int i = 0; i < ts.length; i++) {

@@ -75,7 +75,7 @@ class MatMulTest {
   @CsvSource({
     "1,1,1,0", "1,1,1,5", "3,0,4,2", "0,5,3,0", "5,3,0,1", "1,7,9,0", "9,7,1,3",
     "7,5,3,1", "13,17,19,4", "63,65,257,0", "65,64,255,2", "64,63,256,1", "2,129,3,0",
-    "70,130,300,7"
+    "70,130,300,7", "16,9,7,2", "300,131,3,5", "130,64,1,1"
   })
   void everyVariantMatchesTheNaiveTripleLoop(int m, int k, int n, int off) {
     for (Variant v : Variant.values()) {
@@ -205,7 +205,8 @@ class MatMulTest {
   }
 
   @ParameterizedTest(name = "{0}x{1}x{2}")
-  @CsvSource({"1,1,1", "5,7,1", "6,130,1", "3,131,5", "8,64,300", "7,67,257", "65,9,3"})
+  @CsvSource({"1,1,1", "5,7,1", "6,130,1", "3,131,5", "8,64,300", "7,67,257", "65,9,3",
+      "16,70,7", "300,67,4", "40,5,1", "15,9,2"})
   void everyElementIsSummedInTheDocumentedOrderBitForBit(int m, int k, int n) {
     // Bitwise, not within a tolerance: this pins the order that makes results reproducible
     // (odd and even rows, k remainders and block edges, column panels, the one-column path).
