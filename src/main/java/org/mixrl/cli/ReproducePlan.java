@@ -9,8 +9,8 @@ import org.mixrl.theory.EntropyRobustness;
 /**
  * What {@code mixrl reproduce} runs. The quick plan took 295 s of wall time on the shared 2-core
  * machine at a load average near 40 (its summary.md records the wall time of each run); the
- * default plan (32 random starts per class, eight alphas, K up to 5) took 175 s on 2 quiet
- * cores and 429 s on 2 cores at a load average near 20.
+ * default plan (32 random starts per class, eight alphas, K up to 5) took 146-175 s on 2 cores
+ * with little else running and 429 s at a load average near 20.
  *
  * @param quick whether this is the --quick plan
  * @param thresholdRewards rewards whose Gaussian threshold is computed
