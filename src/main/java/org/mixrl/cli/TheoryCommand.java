@@ -125,6 +125,19 @@ final class TheoryCommand implements Runnable {
       return k;
     }
 
+    /** The exact objective of the options' reward, class and K at {@code alpha}, all checked. */
+    ExactObjective objective(double alpha) {
+      checkAlpha(alpha);
+      int k = k();
+      return new ExactObjective(TheoryBounds.reward("--reward", BumpsReward.parse(reward)),
+          policyClass(), k, alpha);
+    }
+
+    /** The stationary-point search with the options' random starts and seed. */
+    StationaryPoints.Settings searchSettings() {
+      return StationaryPoints.Settings.defaults().withStarts(starts).withSeed(seed);
+    }
+
     static double checkAlpha(double alpha) {
       return TheoryBounds.alpha(alpha);
     }
@@ -153,12 +166,8 @@ final class TheoryCommand implements Runnable {
 
     @Override
     public Integer call() {
-      ClassOptions.checkAlpha(alpha);
-      int k = options.k();
-      BumpsReward r = TheoryBounds.reward("--reward", BumpsReward.parse(options.reward));
-      ExactObjective j = new ExactObjective(r, options.policyClass(), k, alpha);
-      StationaryPoints.Settings s = StationaryPoints.Settings.defaults()
-          .withStarts(options.starts).withSeed(options.seed);
+      ExactObjective j = options.objective(alpha);
+      StationaryPoints.Settings s = options.searchSettings();
       List<StationaryPoints.Point> points = StationaryPoints.search(j, s);
       PrintWriter out = spec.commandLine().getOut();
       out.println("J = E[r] + alpha H for " + j + ", " + points.size() + " starts ("
@@ -222,12 +231,8 @@ final class TheoryCommand implements Runnable {
 
     @Override
     public Integer call() {
-      ClassOptions.checkAlpha(alpha);
-      int k = options.k();
-      ExactObjective j = new ExactObjective(TheoryBounds.reward("--reward", BumpsReward.parse(options.reward)),
-          options.policyClass(), k, alpha);
-      StationaryPoints.Settings s = StationaryPoints.Settings.defaults()
-          .withStarts(options.starts).withSeed(options.seed);
+      ExactObjective j = options.objective(alpha);
+      StationaryPoints.Settings s = options.searchSettings();
       PrintWriter out = spec.commandLine().getOut();
       out.println("stationary points of J = E[r] + alpha H for " + j + ":");
       for (StationaryPoints.Point p : StationaryPoints.stationary(j, s)) {
