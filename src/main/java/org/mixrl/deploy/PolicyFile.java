@@ -154,7 +154,8 @@ final class PolicyFile {
             b.getLong());
     PolicyClass cls = PolicyClass.parse(readString(b, source));
     int k = b.getInt();
-    LogStdBounds.Mode mode = parseEnum(LogStdBounds.Mode.class, readString(b, source));
+    LogStdBounds.Mode mode = parseEnum(LogStdBounds.Mode.values(), "log-std mode",
+        readString(b, source));
     LogStdBounds bounds = new LogStdBounds(b.getDouble(), b.getDouble(), mode);
     int d = b.getInt();
     if (d < 1 || (long) d * 2 * Double.BYTES > b.remaining()) {
@@ -171,7 +172,7 @@ final class PolicyFile {
     for (int i = 0; i < n; i++) {
       int in = b.getInt();
       int out = b.getInt();
-      Activation act = parseEnum(Activation.class, readString(b, source));
+      Activation act = parseEnum(Activation.values(), "activation", readString(b, source));
       long values = (long) in * out + out;
       if (in < 1 || out < 1 || values * Double.BYTES > b.remaining()) {
         throw problem(source, "corrupt: layer " + i + " of size " + in + " -> " + out
@@ -184,15 +185,20 @@ final class PolicyFile {
     return DeployedPolicy.of(meta, cls, k, bounds, box, layers);
   }
 
-  private static <E extends Enum<E>> E parseEnum(Class<E> type, String name) {
-    for (E e : type.getEnumConstants()) {
+  /**
+   * The constant of {@code values} named {@code name} (any case). Takes the array from the
+   * enum's {@code values()} rather than a {@code Class}: {@code Class.getEnumConstants} reaches
+   * {@code values()} by reflection, and loading must not reflect.
+   */
+  private static <E extends Enum<E>> E parseEnum(E[] values, String kind, String name) {
+    for (E e : values) {
       if (e.name().equalsIgnoreCase(name)) {
         return e;
       }
     }
     throw new IllegalArgumentException(
-        "unknown " + type.getSimpleName() + " '" + name + "'; allowed: "
-            + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+        "unknown " + kind + " '" + name + "'; allowed: "
+            + Arrays.toString(values).toLowerCase(Locale.ROOT));
   }
 
   private static double[] readDoubles(ByteBuffer b, int n) {

@@ -127,6 +127,16 @@ class PolicyFileTest {
   }
 
   @Test
+  void anUnknownActivationIsRefusedByName() {
+    byte[] b = small().toBytes();
+    byte[] gelu = replaceFirst(b, "\0\0\0\4relu".getBytes(StandardCharsets.US_ASCII),
+        "\0\0\0\4gelu".getBytes(StandardCharsets.US_ASCII));
+    String m = refusal(withChecksum(gelu));
+    assertTrue(m.contains("unknown activation 'gelu'") && m.contains("relu, tanh, elu, identity"),
+        m);
+  }
+
+  @Test
   void nonFiniteWeightsAreRefused() {
     double[] w = {1, Double.NaN};
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
