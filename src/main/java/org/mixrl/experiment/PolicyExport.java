@@ -2,6 +2,7 @@ package org.mixrl.experiment;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,6 +33,16 @@ public final class PolicyExport {
    * @throws IOException if the run is missing, unreadable or corrupt (the message says which)
    */
   public static DeployedPolicy fromRun(Path runDir) throws IOException {
+    // Trainer.open words these two for `train --resume`; say them for an export
+    if (!Files.isRegularFile(runDir.resolve(Trainer.CONFIG_FILE))) {
+      throw new RunDirectoryException(runDir + ": not a run directory of `mixrl train` ("
+          + Trainer.CONFIG_FILE + " is missing)");
+    }
+    if (!Files.isRegularFile(runDir.resolve(Trainer.CHECKPOINT_FILE))) {
+      throw new RunDirectoryException(runDir + ": the run has no checkpoint to export ("
+          + Trainer.CHECKPOINT_FILE + " is missing: it was stopped before its first"
+          + " checkpoint); finish it with `mixrl train ... --resume` and export again");
+    }
     try (Trainer t = Trainer.open(runDir)) {
       RunConfig c = t.config();
       if (t.step() != c.steps()) {

@@ -130,7 +130,21 @@ class ExportCommandTest {
     CliRun.Result r = CliRun.run("export", "--run", tmp.resolve("nope").toString(), "--out",
         tmp.resolve("p.mixrl").toString());
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("config.json is missing"), r.err());
+    assertTrue(r.err().contains("not a run directory") && r.err().contains("config.json is"
+        + " missing"), r.err());
+  }
+
+  @Test
+  void aRunWithoutACheckpointIsRefusedWithExit2() throws IOException {
+    Path run = tmp.resolve("no-checkpoint");
+    Files.createDirectories(run);
+    Files.copy(finished.resolve(Trainer.CONFIG_FILE), run.resolve(Trainer.CONFIG_FILE));
+    Path out = tmp.resolve("p.mixrl");
+    CliRun.Result r = CliRun.run("export", "--run", run.toString(), "--out", out.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("no checkpoint to export") && r.err().contains("checkpoint.bin"
+        + " is missing"), r.err());
+    assertFalse(Files.exists(out));
   }
 
   @Test
