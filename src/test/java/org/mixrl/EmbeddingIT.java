@@ -52,8 +52,11 @@ class EmbeddingIT {
 
     // 3. the example, compiled against the core jar only
     Path classes = WORK.resolve("example-classes");
+    Path example = Path.of(System.getProperty("mixrl.examplesDir", "examples"),
+        "PendulumPolicy.java");
+    assertTrue(Files.isRegularFile(example), "example not found at " + example);
     tool("javac", "--release", "17", "-cp", coreJar.toString(), "-d", classes.toString(),
-        Path.of("examples", "PendulumPolicy.java").toString());
+        example.toString());
     String cp = coreJar + java.io.File.pathSeparator + classes;
 
     // 4. the same episode on the image and on the full JDK
