@@ -74,7 +74,8 @@ class ExportCommandTest {
       RandomStream ra = RandomStream.of(8);
       RandomStream rb = RandomStream.of(8);
       double[] a = new double[1];
-      for (int i = 0; i < 200; i++) {
+      // 1000 observations, as the agreement requirement states, on a trained actor
+      for (int i = 0; i < 1000; i++) {
         double[] obs = {obsRng.uniform(-1, 1), obsRng.uniform(-1, 1), obsRng.uniform(-8, 8)};
         s.act(obs, a);
         assertArrayEquals(agent.actDeterministic(obs), a, 0.0);
