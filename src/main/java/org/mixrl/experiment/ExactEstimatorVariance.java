@@ -1,6 +1,8 @@
 package org.mixrl.experiment;
 
 import org.mixrl.bandit.Reward;
+import org.mixrl.policy.PolicyClass;
+import org.mixrl.policy.PolicyLayout;
 
 /**
  * The exact total variance (sum over parameters) of one batch's LR and MRP gradient estimates
@@ -26,8 +28,8 @@ import org.mixrl.bandit.Reward;
  *
  * <p>Expectations over eps ~ N(0, 1) use the trapezoid rule on [-12, 12] with a step that
  * resolves the reward's feature scale relative to each sigma_k (spectrally accurate for these
- * smooth, Gaussian-decaying integrands). Parameter order is {@code PolicyLayout}'s: logits[K],
- * means[K], logStds[K].
+ * smooth, Gaussian-decaying integrands). Parameters are indexed by {@link PolicyLayout} (GM_K,
+ * d = 1): logits[K], means[K], logStds[K].
  */
 public final class ExactEstimatorVariance {
   private static final double HALF_WIDTH = 12.0;
@@ -41,6 +43,7 @@ public final class ExactEstimatorVariance {
 
   private final Reward reward;
   private final int k;
+  private final PolicyLayout layout; // GM_K on the line: where each parameter's terms go
   private final double[] w;
   private final double[] mu;
   private final double[] sigma;
@@ -60,6 +63,7 @@ public final class ExactEstimatorVariance {
           + " log-stds, got " + logits.length + ", " + means.length + ", " + logStds.length);
     }
     this.reward = reward;
+    this.layout = new PolicyLayout(PolicyClass.GM, k, 1);
     this.mu = means.clone();
     this.sigma = new double[k];
     this.w = softmax(logits);
@@ -87,7 +91,7 @@ public final class ExactEstimatorVariance {
 
   /** Number of parameters, 3K. */
   public int parameterCount() {
-    return 3 * k;
+    return layout.count();
   }
 
   /**
@@ -226,16 +230,21 @@ public final class ExactEstimatorVariance {
         for (int j = 0; j < k; j++) {
           // through the weight w_c: d w_c / d z_j = w_c (delta_jc - w_j)
           double dw = w[c] * ((j == c ? 1 : 0) - w[j]);
-          hr[j] = dw * r;
-          hl[j] = -dw * l - w[c] * s[j];
-          hl[k + j] = -w[c] * s[k + j];
-          hl[2 * k + j] = -w[c] * s[2 * k + j];
+          int zj = layout.logitIndex(j);
+          int mj = layout.meanIndex(j, 0);
+          int sj = layout.logStdIndex(j, 0);
+          hr[zj] = dw * r;
+          hl[zj] = -dw * l - w[c] * s[zj];
+          hl[mj] = -w[c] * s[mj];
+          hl[sj] = -w[c] * s[sj];
         }
         // through the sample a_c = mu_c + sigma_c x
-        hr[k + c] += w[c] * dr;
-        hl[k + c] += -w[c] * dl;
-        hr[2 * k + c] += w[c] * dr * sigma[c] * x;
-        hl[2 * k + c] += -w[c] * dl * sigma[c] * x;
+        int mc = layout.meanIndex(c, 0);
+        int sc = layout.logStdIndex(c, 0);
+        hr[mc] += w[c] * dr;
+        hl[mc] += -w[c] * dl;
+        hr[sc] += w[c] * dr * sigma[c] * x;
+        hl[sc] += -w[c] * dl * sigma[c] * x;
         for (int j = 0; j < p; j++) {
           mr[j] += q * hr[j];
           ml[j] += q * hl[j];
@@ -280,9 +289,9 @@ public final class ExactEstimatorVariance {
   private void score(double a, double[] rho, double[] s) {
     for (int m = 0; m < k; m++) {
       double z = (a - mu[m]) / sigma[m];
-      s[m] = rho[m] - w[m];
-      s[k + m] = rho[m] * z / sigma[m];
-      s[2 * k + m] = rho[m] * (z * z - 1);
+      s[layout.logitIndex(m)] = rho[m] - w[m];
+      s[layout.meanIndex(m, 0)] = rho[m] * z / sigma[m];
+      s[layout.logStdIndex(m, 0)] = rho[m] * (z * z - 1);
     }
   }
 

@@ -38,6 +38,15 @@ public record PolicyLayout(PolicyClass policyClass, int components, int dim) {
     return policyClass.mixture() ? components : 0;
   }
 
+  /** Index of component k's logit (mixtures only). */
+  public int logitIndex(int k) {
+    if (!policyClass.mixture()) {
+      throw new IllegalArgumentException(
+          "PolicyLayout: " + policyClass.shortName() + " has no logits");
+    }
+    return k;
+  }
+
   /** Index of component k's mean in dimension j. */
   public int meanIndex(int k, int j) {
     return logitCount() + k * dim + j;
@@ -75,6 +84,28 @@ public record PolicyLayout(PolicyClass policyClass, int components, int dim) {
         ? "logits[" + k + "], means[" + k + "], logStds[" + k + "]"
         : "logits[" + k + "], means[" + k + "*" + dim + "] component-major, logStds[" + k + "*"
             + dim + "]";
+  }
+
+  /**
+   * The logits of a flat vector [P] or of rows [B, P], along the last axis: [K] or [B, K]
+   * (mixtures only).
+   */
+  public Tensor logits(Tensor v) {
+    if (!policyClass.mixture()) {
+      throw new IllegalArgumentException(
+          "PolicyLayout: " + policyClass.shortName() + " has no logits");
+    }
+    return v.narrow(v.rank() - 1, 0, components);
+  }
+
+  /** The means of a flat vector [P] or of rows [B, P], component-major: [K*d] or [B, K*d]. */
+  public Tensor means(Tensor v) {
+    return v.narrow(v.rank() - 1, logitCount(), components * dim);
+  }
+
+  /** The log-stds of a flat vector [P] or of rows [B, P], component-major: [K*d] or [B, K*d]. */
+  public Tensor logStds(Tensor v) {
+    return v.narrow(v.rank() - 1, logitCount() + components * dim, components * dim);
   }
 
   /**
@@ -135,13 +166,13 @@ public record PolicyLayout(PolicyClass policyClass, int components, int dim) {
     int k = components;
     int d = dim;
     if (!policyClass.mixture()) {
-      Tensor mean = theta.narrow(0, 0, d).reshape(1, d).expand(batch, d);
-      Tensor logStd = theta.narrow(0, d, d).reshape(1, d).expand(batch, d);
+      Tensor mean = means(theta).reshape(1, d).expand(batch, d);
+      Tensor logStd = logStds(theta).reshape(1, d).expand(batch, d);
       return new Normal(mean, logStd);
     }
-    Tensor logits = theta.narrow(0, 0, k).reshape(1, k);
-    Tensor means = theta.narrow(0, k, k * d).reshape(1, k, d).expand(batch, k, d);
-    Tensor logStds = theta.narrow(0, k + k * d, k * d).reshape(1, k, d).expand(batch, k, d);
+    Tensor logits = logits(theta).reshape(1, k);
+    Tensor means = means(theta).reshape(1, k, d).expand(batch, k, d);
+    Tensor logStds = logStds(theta).reshape(1, k, d).expand(batch, k, d);
     // every row has the same logits: their log-softmax once, then expanded (same values)
     Tensor logWeights = logits.logSoftmax(1).expand(batch, k);
     return new GaussianMixture(logits.expand(batch, k), means, logStds, logWeights);
@@ -156,12 +187,12 @@ public record PolicyLayout(PolicyClass policyClass, int components, int dim) {
     int k = components;
     int d = dim;
     if (!policyClass.mixture()) {
-      Normal n = new Normal(rows.narrow(1, 0, d), logStdMap.apply(rows.narrow(1, d, d)));
+      Normal n = new Normal(means(rows), logStdMap.apply(logStds(rows)));
       return squashed(n, squash);
     }
-    Tensor logits = rows.narrow(1, 0, k);
-    Tensor means = rows.narrow(1, k, k * d).reshape(b, k, d);
-    Tensor logStds = logStdMap.apply(rows.narrow(1, k + k * d, k * d)).reshape(b, k, d);
+    Tensor logits = logits(rows);
+    Tensor means = means(rows).reshape(b, k, d);
+    Tensor logStds = logStdMap.apply(logStds(rows)).reshape(b, k, d);
     return squashed(new GaussianMixture(logits, means, logStds), squash);
   }
 

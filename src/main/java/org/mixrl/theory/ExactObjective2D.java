@@ -210,15 +210,14 @@ public final class ExactObjective2D {
     int k = components;
     int m = nodesPerAxis * nodesPerAxis;
     Policy pi = layout.policy(theta, 1);
-    int first = layout.logitCount();
-    Tensor means = theta.narrow(0, first, k * DIM).reshape(k, 1, DIM);
-    Tensor logStds = theta.narrow(0, first + k * DIM, k * DIM).reshape(k, 1, DIM);
+    Tensor means = layout.means(theta).reshape(k, 1, DIM);
+    Tensor logStds = layout.logStds(theta).reshape(k, 1, DIM);
     Tensor u = means.add(logStds.exp().mul(eps)).reshape(1, k * m, DIM); // every component's
     Tensor logPi = pi.logProbOfLatent(u).reshape(k, m);
     Tensor r = reward.evaluate(pi.toAction(u).reshape(k * m, DIM)).reshape(k, m);
     Tensor mass = omega; // [1, m] for one component
     if (policyClass.mixture()) {
-      Tensor w = theta.narrow(0, 0, k).reshape(1, k).softmax(1).reshape(k, 1);
+      Tensor w = layout.logits(theta).reshape(1, k).softmax(1).reshape(k, 1);
       mass = w.mul(omega); // [K, m]
     }
     return new Tensor[] {mass.mul(r).sum(), mass.mul(logPi).sum()};

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.mixrl.bandit.BumpsReward;
 import org.mixrl.policy.Policy;
 import org.mixrl.policy.PolicyClass;
+import org.mixrl.policy.PolicyLayout;
 import org.mixrl.policy.StatelessPolicy;
 import org.mixrl.tensor.Tensor;
 import org.mixrl.theory.ExactObjective;
@@ -14,7 +15,7 @@ import org.mixrl.theory.ExactObjective2D;
 
 /**
  * One verification case: a one-state policy (class, K components, dimension d, parameters theta
- * in {@link StatelessPolicy}'s layout), a bump reward, the entropy scale alpha and the batch
+ * in the {@link PolicyLayout}), a bump reward, the entropy scale alpha and the batch
  * size B of each gradient estimate. Its {@link #spec()} is one line that {@link #parse} reads
  * back, so a failing case is reproduced from text alone.
  */
@@ -214,36 +215,44 @@ public record VerifyCase(
     return out;
   }
 
+  /** theta without component {@code drop} (a mixture with K > 1): the others, in order. */
   private double[] withoutComponent(int drop) {
-    int k = components;
-    double[] out = new double[StatelessPolicy.parameterCount(policyClass, k - 1, dim)];
-    int at = 0;
-    at = copyBlocks(0, 1, drop, out, at); // logits
-    at = copyBlocks(k, dim, drop, out, at); // means
-    copyBlocks(k + k * dim, dim, drop, out, at); // log-stds
-    return out;
-  }
-
-  private int copyBlocks(int start, int width, int drop, double[] out, int at) {
-    for (int q = 0; q < components; q++) {
-      if (q != drop) {
-        System.arraycopy(theta, start + q * width, out, at, width);
-        at += width;
+    PolicyLayout from = layout();
+    PolicyLayout to = new PolicyLayout(policyClass, components - 1, dim);
+    double[] out = new double[to.count()];
+    int q = 0;
+    for (int c = 0; c < components; c++) {
+      if (c != drop) {
+        copyComponent(from, c, to, q++, out);
       }
     }
-    return at;
+    return out;
   }
 
+  /** theta of the policy's first coordinate: every component's logit, mean[.,0], log-std[.,0]. */
   private double[] firstCoordinate() {
-    int k = components;
-    int first = policyClass.mixture() ? k : 0;
-    double[] out = new double[StatelessPolicy.parameterCount(policyClass, k, 1)];
-    System.arraycopy(theta, 0, out, 0, first);
-    for (int q = 0; q < k; q++) {
-      out[first + q] = theta[first + q * dim]; // mean[q, 0]
-      out[first + k + q] = theta[first + k * dim + q * dim]; // log_std[q, 0]
+    PolicyLayout from = layout();
+    PolicyLayout to = new PolicyLayout(policyClass, components, 1);
+    double[] out = new double[to.count()];
+    for (int c = 0; c < components; c++) {
+      copyComponent(from, c, to, c, out);
     }
     return out;
+  }
+
+  /** Component {@code c} of theta (its logit, and mean and log-std in to's dimensions). */
+  private void copyComponent(PolicyLayout from, int c, PolicyLayout to, int q, double[] out) {
+    if (policyClass.mixture()) {
+      out[to.logitIndex(q)] = theta[from.logitIndex(c)];
+    }
+    for (int j = 0; j < to.dim(); j++) {
+      out[to.meanIndex(q, j)] = theta[from.meanIndex(c, j)];
+      out[to.logStdIndex(q, j)] = theta[from.logStdIndex(c, j)];
+    }
+  }
+
+  private PolicyLayout layout() {
+    return new PolicyLayout(policyClass, components, dim);
   }
 
   private static BumpsReward firstCoordinate(BumpsReward r) {

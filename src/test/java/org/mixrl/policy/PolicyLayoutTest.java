@@ -68,4 +68,37 @@ class PolicyLayoutTest {
       }
     }
   }
+
+  /** The slices of a vector and of rows hold the entries the indices name; G has no logits. */
+  @Test
+  void slicesOfVectorsAndRowsHoldTheIndexedEntries() {
+    PolicyLayout l = new PolicyLayout(PolicyClass.SGM, 2, 3);
+    double[] theta = new double[l.count()];
+    for (int i = 0; i < theta.length; i++) {
+      theta[i] = 1.5 * i - 4;
+    }
+    Tensor v = Tensor.vector(theta);
+    double[] rows = new double[2 * theta.length];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = theta[i % theta.length] + (i < theta.length ? 0 : 100);
+    }
+    Tensor r = Tensor.of(rows, 2, theta.length);
+    assertArrayEquals(new int[] {2, 2}, l.logits(r).shape());
+    assertArrayEquals(new int[] {2, 6}, l.means(r).shape());
+    for (int k = 0; k < 2; k++) {
+      assertEquals(theta[l.logitIndex(k)], l.logits(v).toArray()[k]);
+      assertEquals(theta[l.logitIndex(k)] + 100, l.logits(r).toArray()[2 + k]);
+      for (int j = 0; j < 3; j++) {
+        assertEquals(theta[l.meanIndex(k, j)], l.means(v).toArray()[k * 3 + j]);
+        assertEquals(theta[l.logStdIndex(k, j)], l.logStds(v).toArray()[k * 3 + j]);
+        assertEquals(theta[l.logStdIndex(k, j)] + 100, l.logStds(r).toArray()[6 + k * 3 + j]);
+      }
+    }
+    PolicyLayout g = new PolicyLayout(PolicyClass.G, 1, 2);
+    Tensor gv = Tensor.vector(new double[] {1, 2, 3, 4});
+    assertArrayEquals(new double[] {1, 2}, g.means(gv).toArray());
+    assertArrayEquals(new double[] {3, 4}, g.logStds(gv).toArray());
+    assertThrows(IllegalArgumentException.class, () -> g.logits(gv));
+    assertThrows(IllegalArgumentException.class, () -> g.logitIndex(0));
+  }
 }
