@@ -10,6 +10,7 @@ import java.util.List;
 import org.mixrl.policy.ActionBox;
 import org.mixrl.policy.LogStdBounds;
 import org.mixrl.policy.PolicyClass;
+import org.mixrl.policy.PolicyLayout;
 
 /**
  * A trained actor, ready to act: the network (observation → policy parameters), how the head
@@ -98,7 +99,7 @@ public final class DeployedPolicy {
    * K-component mixture, K logits, then K·d means (component-major), then K·d raw log-stds.
    */
   public static int outputSize(PolicyClass policyClass, int components, int actionDim) {
-    return policyClass.mixture() ? components * (1 + 2 * actionDim) : 2 * actionDim;
+    return new PolicyLayout(policyClass, components, actionDim).count();
   }
 
   /**

@@ -2,6 +2,7 @@ package org.mixrl.deploy;
 
 import java.util.List;
 import org.mixrl.policy.LogStdBounds;
+import org.mixrl.policy.PolicyLayout;
 import org.mixrl.random.RandomStream;
 
 /**
@@ -27,6 +28,7 @@ public final class PolicySession {
   private final boolean mixture;
   private final int k;
   private final int d;
+  private final PolicyLayout layout; // where the head's outputs keep logits, means, log-stds
   private final boolean clampLogStd;
   private final double logStdMin;
   private final double logStdMax;
@@ -40,6 +42,7 @@ public final class PolicySession {
     this.bufB = new double[policy.maxWidth()];
     this.k = policy.components();
     this.d = policy.actionDim();
+    this.layout = new PolicyLayout(policy.policyClass(), k, d);
     this.weights = new double[k];
     this.low = policy.actionBox().low();
     this.high = policy.actionBox().high();
@@ -72,7 +75,7 @@ public final class PolicySession {
     checkArguments(obs, out);
     double[] o = forward(obs);
     int comp = mixture ? heaviest(o) : 0;
-    int meanAt = mixture ? k + comp * d : 0;
+    int meanAt = layout.meanIndex(comp, 0);
     for (int j = 0; j < d; j++) {
       double m = o[meanAt + j];
       out[j] = clip(j, squashed ? squash(j, m) : m);
@@ -94,14 +97,12 @@ public final class PolicySession {
     }
     double[] o = forward(obs);
     int comp = 0;
-    int meanAt = 0;
-    int logStdAt = d;
     if (mixture) {
       softmax(o);
       comp = rng.nextCategorical(weights);
-      meanAt = k + comp * d;
-      logStdAt = k + k * d + comp * d;
     }
+    int meanAt = layout.meanIndex(comp, 0);
+    int logStdAt = layout.logStdIndex(comp, 0);
     // draw every ε before using any, in the order Tensor.randn fills [1, 1, d]
     for (int j = 0; j < d; j++) {
       out[j] = rng.nextGaussian();
