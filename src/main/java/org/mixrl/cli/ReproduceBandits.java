@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mixrl.bandit.BumpsReward;
 import org.mixrl.policy.PolicyClass;
-import org.mixrl.policy.PolicyLayout;
 import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.estimator.VarianceStudy;
 import org.mixrl.experiment.BanditLearning;
@@ -111,7 +110,7 @@ final class ReproduceBandits {
         + " (`variance_total.png`, `variance_logits.png`). Cells: total variance (logit-gradient"
         + " variance); max |z| of the bias z-scores.\n\n| reward | ");
     for (String e : MIXTURE_ESTIMATORS) {
-      md.append(e.equals("rplr") ? "RP-LR" : e.toUpperCase(Locale.ROOT)).append(" | ");
+      md.append(EstimatorSpec.of(e).label()).append(" | ");
     }
     md.append("\n|---|").append("---|".repeat(ne)).append('\n');
     for (int i = 0; i < nr; i++) {
@@ -271,13 +270,12 @@ final class ReproduceBandits {
 
   /** The legend name of a learning setting: SG-RP, SGM-MRP (K=3), as in sweep figures. */
   private static String legendName(Config c) {
-    String e = c.estimator().equals("rplr") ? "RP-LR" : c.estimator().toUpperCase(Locale.ROOT);
-    return c.policyClass().name() + "-" + e
+    return c.policyClass().name() + "-" + EstimatorSpec.of(c.estimator()).label()
         + (c.policyClass().mixture() ? " (K=" + c.components() + ")" : "");
   }
 
   private static String key(Config c) {
     return EntropyRobustness.label(new PolicyLayout(c.policyClass(), c.components(), 1)) + "/"
-        + (c.estimator().equals("rplr") ? "RP-LR" : c.estimator().toUpperCase(Locale.ROOT));
+        + EstimatorSpec.of(c.estimator()).label();
   }
 }

@@ -79,6 +79,11 @@ public record EstimatorSpec(String name, EstimatorOptions options) {
     return policyClass.mixture() ? DEFAULT_MIXTURE_COMPONENTS : 1;
   }
 
+  /** The name as tables and figures write it: RP-LR for rplr, the name in capitals otherwise. */
+  public String label() {
+    return name.equals("rplr") ? "RP-LR" : name.toUpperCase(Locale.ROOT);
+  }
+
   /** A new estimator with these options. */
   public Estimator create() {
     return REGISTRY.get(name).apply(options);

@@ -28,6 +28,14 @@ class EstimatorSpecTest {
   }
 
   @Test
+  void labelIsTheNameInCapitalsWithRpLrHyphenated() {
+    assertEquals("RP-LR", EstimatorSpec.of("rplr").label());
+    assertEquals("RP-LR", EstimatorSpec.of("rp-lr").label());
+    assertEquals("MRP", EstimatorSpec.of("mrp").label());
+    assertEquals("IRG", EstimatorSpec.of("Irg").label());
+  }
+
+  @Test
   void unknownNameIsRejectedWithTheAllowedOnes() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> EstimatorSpec.of("ppo"));

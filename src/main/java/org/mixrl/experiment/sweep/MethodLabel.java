@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.mixrl.estimator.EstimatorSpec;
+import org.mixrl.policy.PolicyClass;
 
 /**
  * Readable names for train settings, as the results write them: {@code SG-RP}, {@code SGM-MRP
@@ -39,9 +41,10 @@ public final class MethodLabel {
         + estimator(text(options.get("estimator")));
     List<String> details = new ArrayList<>();
     Object k = options.get("components");
-    boolean mixture = text(options.get("policy")).toLowerCase(Locale.ROOT).endsWith("m");
-    if (mixture) {
-      details.add("K=" + (k == null ? "5" : CommandKind.text(k)));
+    PolicyClass pc = policyClass(options);
+    if (pc != null && pc.mixture()) {
+      details.add("K=" + (k == null ? String.valueOf(EstimatorSpec.defaultComponents(pc))
+          : CommandKind.text(k)));
     }
     if (samples(options) > 1) {
       details.add("M=" + samples(options));
@@ -62,8 +65,22 @@ public final class MethodLabel {
     return sb.toString();
   }
 
+  /** The policy class the options name, or null when they name none (then no K is shown). */
+  private static PolicyClass policyClass(Map<String, Object> options) {
+    try {
+      return PolicyClass.parse(text(options.get("policy")));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** {@link EstimatorSpec#label()} of a known estimator; other text in capitals. */
   private static String estimator(String e) {
-    return e.equalsIgnoreCase("rplr") ? "RP-LR" : e.toUpperCase(Locale.ROOT);
+    try {
+      return EstimatorSpec.of(e).label();
+    } catch (IllegalArgumentException unknown) {
+      return e.toUpperCase(Locale.ROOT);
+    }
   }
 
   private static int samples(Map<String, Object> options) {

@@ -124,5 +124,11 @@ class SweepStatisticsTest {
     assertEquals("SGM-RP-LR (K=2) alpha=0.1",
         MethodLabel.of(rplr, List.of("alpha", "components", "env")));
     assertEquals("SGM-RP-LR", MethodLabel.family(rplr));
+    // no components given: the class's default K (5), and only for the mixture classes
+    assertEquals("GM-MRP (K=5)", MethodLabel.of(Map.of("policy", "gm", "estimator", "mrp"),
+        List.of()));
+    assertEquals("G-LR", MethodLabel.of(Map.of("policy", "g", "estimator", "lr"), List.of()));
+    assertEquals("SGM-RP-LR (K=3)", MethodLabel.of(Map.of("policy", "SGM", "components", 3L,
+        "estimator", "rp-lr"), List.of()));
   }
 }
