@@ -9,6 +9,7 @@ import org.mixrl.deploy.DeployedPolicy;
 import org.mixrl.deploy.PolicyMetadata;
 import org.mixrl.deploy.PolicySession;
 import org.mixrl.env.Box;
+import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.experiment.PolicyExport;
 import org.mixrl.policy.PolicyClass;
 import org.mixrl.random.RandomStream;
@@ -41,7 +42,7 @@ public final class ActBenchmark {
       for (PolicyClass cls : new PolicyClass[] {PolicyClass.SG, PolicyClass.SGM}) {
         double[] us = time(policy(cls, width), calls, warmup);
         System.out.printf(Locale.ROOT, "%-5s %-9s %10.3f %10.3f %10.1f%n", cls.shortName()
-            + (cls.mixture() ? "5" : ""), width + "x" + width, Medians.of(us),
+            + (cls.mixture() ? String.valueOf(EstimatorSpec.defaultComponents(cls)) : ""), width + "x" + width, Medians.of(us),
             percentile(us, 0.99), us[us.length - 1]);
       }
     }
@@ -56,8 +57,9 @@ public final class ActBenchmark {
 
   /** A seeded, untrained Pendulum-sized actor: latency does not depend on the weights' values. */
   static DeployedPolicy policy(PolicyClass cls, int width) {
-    SacConfig config = SacConfig.builder().policyClass(cls).components(cls.mixture() ? 5 : 1)
-        .estimator(cls.mixture() ? "mrp" : "rp").hidden(List.of(width, width)).build();
+    // components and estimator: the class's defaults (K = 5 and mrp for sgm, rp for sg)
+    SacConfig config =
+        SacConfig.builder().policyClass(cls).hidden(List.of(width, width)).build();
     Sac sac = new Sac(config, 3, Box.symmetric(2.0), RandomStream.of(1));
     return PolicyExport.fromAgent(sac, new PolicyMetadata("bench", "", "Pendulum-v1", 0));
   }
