@@ -41,7 +41,6 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
     PrintWriter outW = spec.commandLine().getOut();
     try {
       refuseToReplaceOtherFiles(out);
@@ -52,8 +51,7 @@ final class ExportCommand implements Callable<Integer> {
       outW.flush();
       return 0;
     } catch (IOException | IllegalArgumentException e) {
-      err.println("mixrl export: error: " + e.getMessage());
-      err.flush();
+      CliErrors.print(spec, e.getMessage());
       return 2;
     }
   }
