@@ -55,8 +55,17 @@ final class VarianceCommand implements Callable<Integer> {
   double alpha;
 
   @Option(names = "--estimators", required = true, split = ",",
-      description = "Comma-separated: rp, lr, rplr, mrp, gs, irg.")
+      completionCandidates = EstimatorNames.class,
+      description = "Comma-separated: ${COMPLETION-CANDIDATES}.")
   List<String> estimators;
+
+  /** The registry's names ({@link EstimatorSpec#names()}), for the help text. */
+  static final class EstimatorNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return EstimatorSpec.names().iterator();
+    }
+  }
 
   @Option(names = "--batch", defaultValue = "64", description = "States per batch (default 64).")
   int batch;
