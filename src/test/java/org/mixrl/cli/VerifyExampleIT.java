@@ -109,8 +109,8 @@ class VerifyExampleIT {
       StringWriter failures = new StringWriter();
       s.printFailuresTo(new PrintWriter(failures), 5);
       assertEquals(0, s.getTotalFailureCount(), failures.toString());
-      // 1 applicability test + 8 ordinary cases x 4 checks + 12 extreme cases x 3 checks
-      assertEquals(1 + 8 + 3 * 20, s.getTestsFoundCount());
+      // 1 applicability test + 10 ordinary cases x 4 checks + 12 extreme cases x 3 checks
+      assertEquals(1 + 10 * 4 + 12 * 3, s.getTestsFoundCount());
       assertEquals(s.getTestsFoundCount(), s.getTestsSucceededCount());
     }
   }
