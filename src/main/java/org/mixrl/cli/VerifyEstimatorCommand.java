@@ -31,12 +31,14 @@ import picocli.CommandLine.Spec;
     versionProvider = MixrlVersion.class,
     description = {
       "Verify a gradient estimator against exact gradients.",
-      "The estimator is a public class implementing org.mixrl.estimator.Estimator with a",
-      "public no-argument constructor. Checks: unbiasedness",
-      "(Holm-corrected z-tests), variance beside LR, RP-LR, MRP, finiteness at extreme",
-      "parameters, declared critic cost, determinism. Prints a table.",
-      "Exit 0: every check passed; 1: a check failed (the last line reproduces the shrunk",
-      "failing case); 2: bad input."
+      // one string per paragraph: picocli wraps them to the help width
+      "The estimator is a public class implementing org.mixrl.estimator.Estimator with a"
+          + " public no-argument constructor. Checks: unbiasedness (Holm-corrected z-tests),"
+          + " variance beside LR, RP-LR, MRP, finiteness at extreme parameters, declared"
+          + " critic cost, determinism. Prints a table.",
+      "Exit 0: every check passed; 1: a check failed (the last line reproduces the shrunk"
+          + " failing case); 2: bad input (class not found, not an Estimator, no public"
+          + " no-argument constructor, no such classpath entry, malformed --case)."
     })
 final class VerifyEstimatorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

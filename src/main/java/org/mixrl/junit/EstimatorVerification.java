@@ -68,12 +68,14 @@ public final class EstimatorVerification {
   }
 
   private static String counterexampleNote(VerificationReport report, Check check) {
-    return report.counterexample(check).map(EstimatorVerification::note).orElse("");
+    return report.counterexample(check).map(c -> note(c, report.estimatorClass())).orElse("");
   }
 
-  private static String note(Counterexample c) {
+  private static String note(Counterexample c, String estimatorClass) {
+    // the class path the user's build used is not known here: "..." stands for it
     return "\nshrunk to " + c.shrunk().spec() + " after " + c.shrinkSteps() + " step(s): "
-        + c.detail() + "\nreproduce: mixrl verify-estimator --class ... --classpath ... "
+        + c.detail() + "\nreproduce: mixrl verify-estimator --class " + estimatorClass
+        + " --classpath ... "
         + c.reproductionOptions()
         + "\nor EstimatorVerification.tests(estimator, VerifyCase.parse(\"" + c.shrunk().spec()
         + "\"), config with seed " + c.seed() + ")";

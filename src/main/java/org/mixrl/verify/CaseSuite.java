@@ -10,7 +10,7 @@ import org.mixrl.random.RandomStream;
 
 /**
  * The kit's policy cases. {@link #ordinary} are the cases the unbiasedness and variance checks
- * run on: every policy class in 1-D, mixtures with K = 2 and 3, 2-D cases, fixed bump rewards
+ * run on: every policy class in 1-D and in 2-D, mixtures with K = 2 and 3, fixed bump rewards
  * and rewards from the seeded random multimodal suite. Their scales keep the exact gradient
  * accurate (every sigma_k at most 2.5 times the narrowest reward feature in 2-D, see {@link
  * org.mixrl.theory.ExactObjective2D}). {@link #extremes} push sigma from 1e-3 to 1e2, |mean| to
@@ -23,6 +23,8 @@ public final class CaseSuite {
   public static final BumpsReward BOX_BUMPS = BumpsReward.parse("bumps:1.0@0.5/0.3,0.8@-0.5/0.3");
   /** One 2-D bump at (0.8, -0.4) of width 0.6. */
   public static final BumpsReward BUMP_2D = BumpsReward.parse("bumps:1.0@0.8;-0.4/0.6");
+  /** One 2-D bump inside the box (-1, 1)^2 of the squashed classes: at (0.5, -0.3), width 0.4. */
+  public static final BumpsReward BOX_BUMP_2D = BumpsReward.parse("bumps:1.0@0.5;-0.3/0.4");
   /** Entropy scale of the 1-D cases. */
   public static final double ALPHA = 0.2;
   /** States per gradient estimate. */
@@ -33,7 +35,10 @@ public final class CaseSuite {
   /** The three-component mixture parameters (logits, means, log-stds) of the fixed cases. */
   static final double[] MIXTURE_3 = {0.3, -0.2, 0.0, -1.2, 0.1, 0.9, -0.6, -0.3, -0.9};
 
-  /** The fixed cases plus two (gm, sgm) drawn from {@code seed}, in a stable order. */
+  /**
+   * The fixed cases plus two (gm, sgm) drawn from {@code seed}, in a stable order: g, sg,
+   * gm K=3, sgm K=3 and the two random ones in 1-D, then g, gm K=2, sg, sgm K=2 in 2-D.
+   */
   public static List<VerifyCase> ordinary(long seed) {
     List<VerifyCase> out = new ArrayList<>();
     out.add(new VerifyCase(PolicyClass.G, 1, 1, new double[] {0.4, -0.5}, TWO_BUMPS, ALPHA, BATCH));
@@ -44,13 +49,18 @@ public final class CaseSuite {
     RandomStream rng = RandomStream.of(seed);
     out.add(randomOrdinary(PolicyClass.GM, 2, rng.child(0)));
     out.add(randomOrdinary(PolicyClass.SGM, 2, rng.child(1)));
-    out.add(new VerifyCase(PolicyClass.G, 1, 2, new double[] {0.2, -0.3, -0.5, -0.7}, BUMP_2D,
-        0.25, BATCH));
-    out.add(new VerifyCase(PolicyClass.GM, 2, 2,
-        new double[] {0.4, -0.3, -0.9, 0.2, 0.7, -0.5, -0.4, -0.7, -0.2, -0.6}, BUMP_2D, 0.25,
-        BATCH));
+    out.add(new VerifyCase(PolicyClass.G, 1, 2, GAUSSIAN_2D, BUMP_2D, 0.25, BATCH));
+    out.add(new VerifyCase(PolicyClass.GM, 2, 2, MIXTURE_2D, BUMP_2D, 0.25, BATCH));
+    // the squashed classes in 2-D: the tanh correction is a sum over coordinates there
+    out.add(new VerifyCase(PolicyClass.SG, 1, 2, GAUSSIAN_2D, BOX_BUMP_2D, 0.25, BATCH));
+    out.add(new VerifyCase(PolicyClass.SGM, 2, 2, MIXTURE_2D, BOX_BUMP_2D, 0.25, BATCH));
     return out;
   }
+
+  /** The 2-D Gaussian's parameters (means, log-stds) of the fixed cases. */
+  static final double[] GAUSSIAN_2D = {0.2, -0.3, -0.5, -0.7};
+  /** The 2-D two-component mixture's parameters (logits, means, log-stds) of the fixed cases. */
+  static final double[] MIXTURE_2D = {0.4, -0.3, -0.9, 0.2, 0.7, -0.5, -0.4, -0.7, -0.2, -0.6};
 
   /**
    * A 1-D case of class {@code c} with K components on a reward of the random multimodal

@@ -43,6 +43,15 @@ public final class GradientDraws {
     return new GradientDraws(g);
   }
 
+  /** Draws given directly, one row per estimate (for tests of the statistics below). */
+  static GradientDraws ofRows(double[][] rows) {
+    double[][] copy = new double[rows.length][];
+    for (int r = 0; r < rows.length; r++) {
+      copy[r] = rows[r].clone();
+    }
+    return new GradientDraws(copy);
+  }
+
   public int repeats() {
     return draws.length;
   }

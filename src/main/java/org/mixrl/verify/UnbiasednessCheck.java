@@ -10,12 +10,6 @@ import org.mixrl.estimator.Estimator;
  * configured family-wise error rate.
  */
 final class UnbiasednessCheck {
-  /**
-   * Accuracy assumed of the exact gradient, relative to 1 + |g|: the quadrature rules are good
-   * to ~1e-9 or better on the kit's cases; the standard error is combined with this floor.
-   */
-  static final double QUADRATURE_TOLERANCE = 1e-8;
-
   private UnbiasednessCheck() {}
 
   /** Rows, per-case results, the failure (if any) and the threshold used. */
@@ -102,7 +96,7 @@ final class UnbiasednessCheck {
       mean[j] = d.mean(j);
       // the exact gradient is a quadrature result: its error, not only the sampling noise,
       // bounds what a z-score can resolve (this also covers estimators with no noise at all)
-      double floor = QUADRATURE_TOLERANCE * (1 + Math.abs(exact[j]));
+      double floor = c.quadratureTolerance() * (1 + Math.abs(exact[j]));
       se[j] = Math.hypot(d.stdError(j), floor);
       z[j] = (mean[j] - exact[j]) / se[j];
     }

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.lang.reflect.Method;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -16,15 +17,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * The user's path through the verification kit, from the built jar: compile the example
  * estimator under examples/verify against target/mixrl-VERSION.jar (and target/lib for the
  * JUnit API), then verify it with {@code mixrl verify-estimator} in a child JVM (exit 0) and
- * through the JUnit adapter (every dynamic test passes).
+ * through the JUnit adapter on the JUnit Platform (every dynamic test passes).
  */
 class VerifyExampleIT {
   @TempDir static Path classes;
@@ -89,23 +95,23 @@ class VerifyExampleIT {
   }
 
   @Test
-  void theJUnitAdapterRunsTheExamplesTestFactoryAndEveryTestPasses() throws Throwable {
+  void theJUnitPlatformRunsTheExamplesTestClassAndEveryDynamicTestPasses() throws Exception {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
         getClass().getClassLoader())) {
+      // the example's test class as a user's build runs it: discovered by the Jupiter engine
+      // (package-private class, @TestFactory method), not called by reflection
       Class<?> test = Class.forName("AntitheticLrTest", true, loader);
-      var ctor = test.getDeclaredConstructor();
-      ctor.setAccessible(true);
-      Method factory = test.getDeclaredMethod("antitheticLrIsVerified");
-      factory.setAccessible(true);
-      @SuppressWarnings("unchecked")
-      Stream<DynamicTest> tests = (Stream<DynamicTest>) factory.invoke(ctor.newInstance());
-      int run = 0;
-      for (DynamicTest t : (Iterable<DynamicTest>) tests::iterator) {
-        t.getExecutable().execute();
-        run++;
-      }
-      // 1 applicability test + 8 ordinary cases x 4 checks + 12 extreme cases x 3 checks
-      assertEquals(1 + 8 + 3 * 20, run);
+      LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+          .selectors(DiscoverySelectors.selectClass(test)).build();
+      SummaryGeneratingListener listener = new SummaryGeneratingListener();
+      LauncherFactory.create().execute(request, listener);
+      TestExecutionSummary s = listener.getSummary();
+      StringWriter failures = new StringWriter();
+      s.printFailuresTo(new PrintWriter(failures), 5);
+      assertEquals(0, s.getTotalFailureCount(), failures.toString());
+      // 1 applicability test + 10 ordinary cases x 4 checks + 12 extreme cases x 3 checks
+      assertEquals(1 + 10 * 4 + 12 * 3, s.getTestsFoundCount());
+      assertEquals(s.getTestsFoundCount(), s.getTestsSucceededCount());
     }
   }
 }

@@ -75,8 +75,9 @@ class EstimatorVerificationTest {
         () -> cost.getExecutable().execute());
     assertTrue(e.getMessage().contains("the critic counted 2 per state"), e.getMessage());
     // 50 repeats is neither the default nor the quick budget: no --quick in the options
-    assertTrue(e.getMessage().contains("reproduce: mixrl verify-estimator --class ... "
-        + "--classpath ... --seed 1 --case 'gm K=2 d=1 "), e.getMessage());
+    assertTrue(e.getMessage().contains("reproduce: mixrl verify-estimator --class "
+        + CheapClaim.class.getName() + " --classpath ... --seed 1 --case 'gm K=2 d=1 "),
+        e.getMessage());
     assertTrue(e.getMessage().contains("VerifyCase.parse(\"gm K=2 d=1 "), e.getMessage());
     for (DynamicTest t : tests) {
       if (t != cost) {

@@ -25,9 +25,12 @@ class VerifyCaseTest {
   void theSuiteCoversEveryClassBothDimensionsAndRandomRewards() {
     List<VerifyCase> cases = CaseSuite.ordinary(1);
     for (PolicyClass pc : PolicyClass.values()) {
-      assertTrue(cases.stream().anyMatch(c -> c.policyClass() == pc), pc.toString());
+      for (int d = 1; d <= 2; d++) {
+        int dim = d;
+        assertTrue(cases.stream().anyMatch(c -> c.policyClass() == pc && c.dim() == dim),
+            pc + " in " + d + "-D");
+      }
     }
-    assertTrue(cases.stream().anyMatch(c -> c.dim() == 2));
     assertTrue(cases.stream().anyMatch(c -> c.components() == 2 && c.dim() == 1));
     // the seed changes the random cases only
     assertEquals(CaseSuite.ordinary(1).get(0), CaseSuite.ordinary(2).get(0));
