@@ -19,6 +19,8 @@ import json
 import os
 import queue
 import shutil
+import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -450,6 +452,61 @@ def test_stdin_keeps_serving(kc, km, log_path):
     expect(not os.path.exists(path), f"code sent on stdin ran: {path} exists")
 
 
+def announce_frame(ip, port, socket_type, size):
+    """A raw TCP peer that does ZeroMQ's handshake (ZMTP 3.0, NULL security) as socket_type, then
+    announces one frame of size bytes and sends 16 of them. Returns the connected socket."""
+    s = socket.create_connection((ip, port), timeout=ANSWER_TIMEOUT)
+    s.sendall(b"\xff" + b"\0" * 8 + b"\x7f" + b"\x03\x00" + b"NULL".ljust(20, b"\0") + b"\0" * 32)
+    ready = b"\x05READY\x0bSocket-Type" + struct.pack(">I", len(socket_type)) + socket_type
+    s.sendall(bytes([0x04, len(ready)]) + ready)  # a short command frame
+    s.sendall(b"\x02" + struct.pack(">Q", size) + b"x" * 16)  # a long message frame, the last
+    return s
+
+
+def closed_by_peer(s):
+    """True when the kernel closes s within ANSWER_TIMEOUT s (after its own handshake bytes)."""
+    try:
+        while s.recv(65536):
+            pass
+        return True
+    except ConnectionResetError:
+        return True
+    except socket.timeout:
+        return False
+
+
+def test_announced_huge_frames(kc, km):
+    # Nine bytes that announce a frame of 2 GiB - 1, two connections per port. JeroMQ allocates
+    # an announced frame before its bytes arrive: before the kernel limited frames to 16 MiB,
+    # these connections were left open, and four to shell announcing 2 GB each ended its I/O
+    # thread (OutOfMemoryError; the JVM's default limit was 6.3 GB) so that the kernel never
+    # answered again. Now each connection is closed at once.
+    ports = {"shell": (km.shell_port, b"DEALER"), "control": (km.control_port, b"DEALER"),
+             "stdin": (km.stdin_port, b"DEALER"), "heartbeat": (km.hb_port, b"DEALER"),
+             "iopub": (km.iopub_port, b"SUB")}
+    peers = [(name, announce_frame(km.ip, port, kind, 2**31 - 1))
+             for name, (port, kind) in ports.items() for _ in range(2)]
+    try:
+        kept = [name for name, s in peers if not closed_by_peer(s)]
+    finally:
+        for _, s in peers:
+            s.close()
+    expect(not kept, f"connections announcing 2 GiB frames left open on {kept}")
+    ping = ZMQ_CTX.socket(zmq.REQ)
+    ping.linger = 0
+    ping.connect(f"tcp://{km.ip}:{km.hb_port}")
+    try:
+        ping.send(b"ping")
+        expect(ping.poll(ANSWER_TIMEOUT * 1000) and ping.recv() == b"ping", "no heartbeat echo")
+    finally:
+        ping.close()
+    raw = Raw(km, "control", "attacker-announce")
+    try:
+        expect_answering(kc, raw)
+    finally:
+        raw.close()
+
+
 def test_heartbeat_keeps_beating(kc, km):
     # A malformed message from a peer that hangs up at once, then a ping. A REP heartbeat
     # (JeroMQ 0.6.0, as the kernel had until 2026-12-02) loses the echo of that ping now and
@@ -576,6 +633,7 @@ def main():
         check("unknown msg_type: dropped, kernel answers", test_unknown_msg_type, kc, km)
         check("8 MB forged content: dropped, kernel answers", test_huge_content, kc, km)
         check("1000 forged messages: dropped, kernel answers", test_flood, kc, km)
+        check("frames announcing 2 GiB on every port: refused, kernel answers", test_announced_huge_frames, kc, km)
         check("execute on control, forged shutdown: dropped", test_wrong_channel_control, kc, km)
         check("stdin: forged and misrouted replies dropped, input works", test_stdin_keeps_serving, kc, km, log_path)
         check("heartbeat echoes after junk", test_heartbeat_keeps_beating, kc, km)

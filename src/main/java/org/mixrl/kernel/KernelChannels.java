@@ -26,6 +26,17 @@ public final class KernelChannels {
   private static final Set<MessageType<?>> CONTROL_TYPES =
       Set.of(MessageType.SHUTDOWN_REQUEST, MessageType.INTERRUPT_REQUEST, MessageType.KERNEL_INFO_REQUEST);
 
+  /**
+   * The largest frame any of the five sockets accepts; a peer that announces a larger one is
+   * disconnected before anything is allocated. JeroMQ allocates a frame's announced size as soon
+   * as its length arrives, so without this limit nine bytes from any local process made the
+   * kernel allocate up to 2 GiB, and a few such connections ended JeroMQ's I/O thread with an
+   * OutOfMemoryError: a kernel alive and deaf on every channel. 16 MiB is twice the 8 MB
+   * message the protocol test sends, and far more than a cell's code (one string literal in a
+   * class file holds at most 64 KiB).
+   */
+  static final long MAX_FRAME_BYTES = 16L << 20;
+
   private static final long POLL_MS = 100;
   private static final int LINGER_MS = 1000;
   private static final long JOIN_MS = 2000;
@@ -106,6 +117,7 @@ public final class KernelChannels {
   private void bind(ZMQ.Socket socket, int port) {
     String endpoint = info.endpoint(port);
     socket.setLinger(LINGER_MS);
+    socket.setMaxMsgSize(MAX_FRAME_BYTES);
     socket.setIPv6(endpoint.contains("["));
     try {
       socket.bind(endpoint);
