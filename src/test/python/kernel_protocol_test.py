@@ -589,6 +589,61 @@ def test_refuses_empty_key():
     expect('"signature_scheme": "none"' in done.stderr, f"stderr does not say how to opt in:\n{done.stderr}")
 
 
+def free_ports(n):
+    socks = [socket.socket() for _ in range(n)]
+    for s in socks:
+        s.bind(("127.0.0.1", 0))
+    ports = [s.getsockname()[1] for s in socks]
+    for s in socks:
+        s.close()
+    return ports
+
+
+def test_io_failure_ends_the_process():
+    # A kernel with a 256 MB heap and 40 connections that each announce a frame just under the
+    # 16 MiB limit (640 MiB in all): JeroMQ's I/O thread runs out of memory. Before the kernel
+    # handled that, the process stayed alive and deaf; now it must exit with status 1 and say
+    # why, so that Jupyter sees a dead kernel.
+    spec = KernelSpecManager().get_kernel_spec(KERNEL)
+    shell, iopub, stdin, control, hb = free_ports(5)
+    conn = os.path.join(WORK, "small-heap.json")
+    with open(conn, "w") as f:
+        json.dump({"transport": "tcp", "ip": "127.0.0.1", "shell_port": shell, "iopub_port": iopub,
+                   "stdin_port": stdin, "control_port": control, "hb_port": hb,
+                   "key": uuid.uuid4().hex, "signature_scheme": "hmac-sha256"}, f)
+    argv = [a.replace("{connection_file}", conn) for a in spec.argv]
+    argv.insert(1, "-Xmx256m")
+    err_path = os.path.join(WORK, "small-heap-stderr.log")
+    with open(err_path, "w") as err:
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err)
+    peers = []
+    try:
+        ping = ZMQ_CTX.socket(zmq.REQ)
+        ping.linger = 0
+        ping.connect(f"tcp://127.0.0.1:{hb}")
+        ping.send(b"up?")
+        expect(ping.poll(TIMEOUT * 1000), f"the small-heap kernel did not start within {TIMEOUT} s")
+        ping.close()
+        for _ in range(40):
+            if proc.poll() is not None:
+                break
+            try:
+                peers.append(announce_frame("127.0.0.1", shell, b"DEALER", (16 << 20) - 1))
+            except OSError:
+                break  # the kernel exited while we connected
+        code = proc.wait(timeout=30)
+    finally:
+        for s in peers:
+            s.close()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    with open(err_path, errors="replace") as f:
+        log = f.read()
+    expect(code == 1, f"exit status {code}, expected 1; stderr:\n{log[-2000:]}")
+    expect("ZeroMQ's I/O thread" in log and "OutOfMemoryError" in log, f"stderr:\n{log[-2000:]}")
+
+
 def test_shutdown(kc, km):
     kc.shutdown()
     reply = kc.get_control_msg(timeout=TIMEOUT) if hasattr(kc, "get_control_msg") else None
@@ -644,6 +699,7 @@ def main():
         if km.is_alive():
             km.shutdown_kernel(now=True)
     check("an empty key without \"signature_scheme\": \"none\" is refused", test_refuses_empty_key)
+    check("JeroMQ's I/O thread out of memory: the kernel exits with status 1", test_io_failure_ends_the_process)
     print(f"{passed} passed, {failed} failed in {time.monotonic() - t0:.0f} s")
     if failed:
         print(f"kernel stderr and marker files kept in {WORK}")
