@@ -72,6 +72,12 @@ def shell_reply(kc, msg_id, timeout=TIMEOUT):
 def execute(kc, code, timeout=TIMEOUT):
     """Runs code; returns (reply content, list of (msg_type, content) from iopub for it)."""
     msg_id = kc.execute(code)
+    outputs = iopub_outputs(kc, msg_id, code, timeout)
+    return shell_reply(kc, msg_id, timeout)["content"], outputs
+
+
+def iopub_outputs(kc, msg_id, code, timeout=TIMEOUT):
+    """The (msg_type, content) pairs iopub publishes for request msg_id, up to its idle status."""
     outputs = []
     deadline = time.monotonic() + timeout
     # iopub ends each request with status idle; collect until then.
@@ -90,7 +96,7 @@ def execute(kc, code, timeout=TIMEOUT):
             break
         if kind not in ("status", "execute_input"):
             outputs.append((kind, msg["content"]))
-    return shell_reply(kc, msg_id, timeout)["content"], outputs
+    return outputs
 
 
 def of_kind(outputs, kind):
@@ -397,6 +403,16 @@ def test_huge_content(kc, km):
     attack_shell(kc, km, "huge-content", frames)
 
 
+def test_huge_signed_content_not_json(kc, km):
+    # 8 MB signed with the right key, but the content object never closes: the kernel must
+    # parse and reject it, not run the code at its start.
+    def frames(key, code):
+        content = b'{"code": ' + jbytes(code) + b', "silent": false, "padding": "' + b"x" * 8_000_000
+        parts = [jbytes(header("execute_request")), b"{}", b"{}", content]
+        return signed_frames(key, None, None, parts=parts)
+    attack_shell(kc, km, "huge-signed-not-json", frames)
+
+
 def test_flood(kc, km):
     t0 = time.monotonic()
     attack_shell(kc, km, "flood", lambda key, code: signed_frames(
@@ -417,6 +433,18 @@ def test_wrong_channel_control(kc, km):
         raw.close()
     expect(not os.path.exists(path), f"code sent on control ran: {path} exists")
     expect(km.is_alive(), "a forged shutdown_request ended the kernel")
+
+
+def test_wrong_channel_shell(kc, km, log_path):
+    # A signed input_reply belongs on stdin; on shell no handler may take it.
+    raw = Raw(km, "shell", "attacker-shell-input")
+    try:
+        raw.send(signed_frames(km.session.key, "input_reply", {"value": "forged"}))
+        expect_answering(kc, raw)  # answered over the same connection, so handled after it
+    finally:
+        raw.close()
+    drops = logged_drops(log_path, "on shell from identity attacker-shell-input: input_reply is not served on shell")
+    expect(drops == 1, f"{drops} log lines for the input_reply on shell, expected 1")
 
 
 def logged_drops(log_path, needle):
@@ -446,8 +474,11 @@ def test_stdin_keeps_serving(kc, km, log_path):
     finally:
         raw.close()
     kc.input("real")
+    outputs = iopub_outputs(kc, msg_id, "nextLine()", timeout=ANSWER_TIMEOUT)
     reply = shell_reply(kc, msg_id, timeout=ANSWER_TIMEOUT)
     expect(reply["content"]["status"] == "ok", f"input cell: {reply['content']}")
+    value = of_kind(outputs, "execute_result")[0]["data"]["text/plain"]
+    expect(value == '"real"', f"the cell read {value}, not the signed reply")
     expect_answering(kc)
     expect(not os.path.exists(path), f"code sent on stdin ran: {path} exists")
 
@@ -687,9 +718,11 @@ def main():
         check("content not JSON: dropped, kernel answers", test_content_not_json, kc, km)
         check("unknown msg_type: dropped, kernel answers", test_unknown_msg_type, kc, km)
         check("8 MB forged content: dropped, kernel answers", test_huge_content, kc, km)
+        check("8 MB signed content that is not JSON: dropped, kernel answers", test_huge_signed_content_not_json, kc, km)
         check("1000 forged messages: dropped, kernel answers", test_flood, kc, km)
         check("frames announcing 2 GiB on every port: refused, kernel answers", test_announced_huge_frames, kc, km)
         check("execute on control, forged shutdown: dropped", test_wrong_channel_control, kc, km)
+        check("input_reply on shell: dropped, kernel answers", test_wrong_channel_shell, kc, km, log_path)
         check("stdin: forged and misrouted replies dropped, input works", test_stdin_keeps_serving, kc, km, log_path)
         check("heartbeat echoes after junk", test_heartbeat_keeps_beating, kc, km)
         check("one stderr line per dropped message", test_drops_are_logged, kc, km, log_path)
