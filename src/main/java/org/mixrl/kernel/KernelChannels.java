@@ -208,7 +208,7 @@ public final class KernelChannels {
             Frames.send(heartbeat, frames);
           }
         }
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | OutOfMemoryError e) { // a full heap ends no thread of ours
         log.failed("heartbeat", "an echo", e);
       }
     }
