@@ -17,11 +17,11 @@ import org.mixrl.tensor.Precision;
  *
  * <p>Usage: {@code MatMulBenchmark [sizes=256,1024] [threads=1,2] [reps=7] [precision=f64]}.
  * With {@code f32} every product runs inside {@link Precision#f32()} (float arithmetic on the
- * same double matrices, conversions included in the time). Each case is warmed
- * up (at least ten calls and half a second) so C2 has compiled the kernel, then timed {@code reps}
- * times; each timing runs enough calls to last about 0.2 s. Reported: median and best wall-clock
- * rate and, for one thread, the median rate by thread CPU time, which is robust when other
- * processes share the machine. In f64, for one thread and sizes that are multiples of 4, it then times
+ * same double matrices, conversions included in the time). Each case is warmed up (at least
+ * ten calls and half a second) so C2 has compiled the kernel, then timed {@code reps} times;
+ * each timing runs enough calls to last about 0.2 s. Reported: median and best wall-clock rate
+ * and, for one thread, the median rate by thread CPU time, which is robust when other processes
+ * share the machine. In f64, for one thread and sizes that are multiples of 4, it then times
  * {@link ReferenceLoop} (the kernel's inner loop alone) and the kernel alternately, by thread CPU
  * time, and prints both medians: the difference is what blocking, packing and copies cost.
  */

@@ -22,9 +22,8 @@ import org.mixrl.tensor.Precision;
  *
  * <p>Usage: {@code java -cp ... org.mixrl.bench.SacUpdateBenchmark [repeats] [warmup]
  * [threads] [hidden=256,256] [batch=256] [cases=sg-rp,sgm-mrp,sgm-lr] [precision=f64]}.
- * {@code threads} is the
- * matmul thread count; the updates are bitwise identical for every count (the checksum column
- * shows it), only the time changes.
+ * {@code threads} is the matmul thread count; the updates are bitwise identical for every
+ * count, in either precision (the checksum column shows it), only the time changes.
  */
 public final class SacUpdateBenchmark {
   /** The case names accepted in the {@code cases} argument, in the order they run. */

@@ -151,7 +151,8 @@ class SacTest {
       insideF32 = paramsAfterUpdates(f64, 3);
       assertEquals(Precision.F32, Precision.current(), "update restores the caller's scope");
     }
-    assertTrue(java.util.Arrays.equals(plain, insideF32), "an f64 config ignores the caller's f32");
+    assertTrue(java.util.Arrays.equals(plain, insideF32),
+        "an f64 config ignores the caller's f32");
     double[] float32 = paramsAfterUpdates(f32, 3);
     double[] againOutside = paramsAfterUpdates(f32, 3);
     assertTrue(java.util.Arrays.equals(float32, againOutside), "f32 updates are deterministic");
@@ -159,7 +160,8 @@ class SacTest {
     try (Precision.Scope s = Precision.f64()) {
       insideF64 = paramsAfterUpdates(f32, 3);
     }
-    assertTrue(java.util.Arrays.equals(float32, insideF64), "an f32 config ignores the caller's f64");
+    assertTrue(java.util.Arrays.equals(float32, insideF64),
+        "an f32 config ignores the caller's f64");
     // f32 changes the bits, but not by more than float rounding carried through 3 Adam steps
     double worst = 0;
     for (int i = 0; i < plain.length; i++) {
