@@ -19,6 +19,7 @@ import org.mixrl.experiment.sweep.Sweep;
 import org.mixrl.experiment.sweep.SweepSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -124,8 +125,7 @@ final class SweepCommand implements Runnable {
   static final class ForgetCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "Sweep directory.")
-    Path dir;
+    @Mixin SharedOptions.SweepDir dir;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "RUN_ID",
         description = "Runs to remove (ids as `sweep status` lists them).")
@@ -137,13 +137,13 @@ final class SweepCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Sweep sweep = Sweep.at(dir);
+      Sweep sweep = Sweep.at(dir.dir);
       List<String> planned = sweep.ids();
       // every id checked before anything is removed: a typo removes nothing
       for (String id : ids) {
         if (!planned.contains(id)) {
           throw new IllegalArgumentException("no run '" + id + "' in " + sweep.dir()
-              + " (see `mixrl sweep status " + dir + "`); nothing was removed");
+              + " (see `mixrl sweep status " + dir.dir + "`); nothing was removed");
         }
         RunStatus st = sweep.status(id, SweepKinds::kind);
         if (st.state() == RunState.DONE && !deleteResults) {
@@ -172,8 +172,7 @@ final class SweepCommand implements Runnable {
   static final class StatusCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "Sweep directory.")
-    Path dir;
+    @Mixin SharedOptions.SweepDir dir;
 
     @Option(names = "--all", description = "Also list the done runs.")
     boolean all;
@@ -181,7 +180,7 @@ final class SweepCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter o = spec.commandLine().getOut();
-      List<RunStatus> runs = Sweep.at(dir).status(SweepKinds::kind);
+      List<RunStatus> runs = Sweep.at(dir.dir).status(SweepKinds::kind);
       Map<RunState, List<RunStatus>> by = new EnumMap<>(RunState.class);
       for (RunState s : RunState.values()) {
         by.put(s, new ArrayList<>());

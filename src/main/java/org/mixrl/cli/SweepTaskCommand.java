@@ -12,9 +12,9 @@ import org.mixrl.experiment.sweep.SlurmArray;
 import org.mixrl.experiment.sweep.Sweep;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,8 +29,7 @@ import picocli.CommandLine.Spec;
 final class SweepTaskCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "Sweep directory.")
-  Path dir;
+  @Mixin SharedOptions.SweepDir dir;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Which which;
@@ -68,7 +67,7 @@ final class SweepTaskCommand implements Callable<Integer> {
     if (exitWithParent) {
       watchParent();
     }
-    Sweep sweep = Sweep.at(dir);
+    Sweep sweep = Sweep.at(dir.dir);
     String id = which.run != null ? which.run
         : SlurmArray.runForTask(list != null ? list : SlurmArray.newestList(sweep), which.index);
     PrintWriter o = spec.commandLine().getOut();

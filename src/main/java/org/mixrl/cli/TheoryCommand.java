@@ -89,8 +89,7 @@ final class TheoryCommand implements Runnable {
     @Option(names = "--reward", required = true, description = "1-D reward (bumps:...).")
     String reward;
 
-    @Option(names = "--policy", required = true, description = "g, sg, gm or sgm.")
-    String policy;
+    @CommandLine.Mixin SharedOptions.PolicyName policy;
 
     @Option(names = "--components",
         description = "K in 1..16: must be 1 for g and sg (default); default 5 for gm and sgm,"
@@ -105,7 +104,7 @@ final class TheoryCommand implements Runnable {
     long seed;
 
     PolicyClass policyClass() {
-      return PolicyClass.parse(policy);
+      return PolicyClass.parse(policy.policy);
     }
 
     /** K after the checks of the class/K combination. */
@@ -143,6 +142,19 @@ final class TheoryCommand implements Runnable {
     }
   }
 
+  /** The class options and one alpha: what optimum and stationary search. */
+  static final class AtAlpha {
+    @CommandLine.Mixin ClassOptions options;
+
+    @Option(names = "--alpha", required = true, description = "Entropy scale alpha > 0.")
+    double alpha;
+
+    /** The exact objective at --alpha, all options checked. */
+    ExactObjective objective() {
+      return options.objective(alpha);
+    }
+  }
+
   /** {@code mixrl theory optimum --reward SPEC --policy C --components K --alpha A}. */
   @Command(
       name = "optimum",
@@ -159,20 +171,17 @@ final class TheoryCommand implements Runnable {
   static final class Optimum implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @CommandLine.Mixin ClassOptions options;
-
-    @Option(names = "--alpha", required = true, description = "Entropy scale alpha > 0.")
-    double alpha;
+    @CommandLine.Mixin AtAlpha at;
 
     @Override
     public Integer call() {
-      ExactObjective j = options.objective(alpha);
-      StationaryPoints.Settings s = options.searchSettings();
+      ExactObjective j = at.objective();
+      StationaryPoints.Settings s = at.options.searchSettings();
       List<StationaryPoints.Point> points = StationaryPoints.search(j, s);
       PrintWriter out = spec.commandLine().getOut();
       out.println("J = E[r] + alpha H for " + j + ", " + points.size() + " starts ("
-          + (points.size() - options.starts) + " structured, " + options.starts
-          + " random, seed " + options.seed + "):");
+          + (points.size() - at.options.starts) + " structured, " + at.options.starts
+          + " random, seed " + at.options.seed + "):");
       for (int i = 0; i < points.size(); i++) {
         out.println("  start " + i + ": " + points.get(i));
       }
@@ -224,15 +233,12 @@ final class TheoryCommand implements Runnable {
   static final class Stationary implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @CommandLine.Mixin ClassOptions options;
-
-    @Option(names = "--alpha", required = true, description = "Entropy scale alpha > 0.")
-    double alpha;
+    @CommandLine.Mixin AtAlpha at;
 
     @Override
     public Integer call() {
-      ExactObjective j = options.objective(alpha);
-      StationaryPoints.Settings s = options.searchSettings();
+      ExactObjective j = at.objective();
+      StationaryPoints.Settings s = at.options.searchSettings();
       PrintWriter out = spec.commandLine().getOut();
       out.println("stationary points of J = E[r] + alpha H for " + j + ":");
       for (StationaryPoints.Point p : StationaryPoints.stationary(j, s)) {
