@@ -3,8 +3,6 @@ package org.mixrl.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +28,7 @@ public final class MatMulBenchmark {
     int[] sizes = ints(args.length > 0 ? args[0] : "256,1024");
     int[] threads = ints(args.length > 1 ? args[1] : "1,2");
     int reps = args.length > 2 ? Integer.parseInt(args[2]) : 7;
-    System.out.println("cpu: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
+    System.out.println("cpu: " + Machine.cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
         + " logical cores");
     System.out.println("jvm: " + System.getProperty("java.vm.name") + " "
         + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor")
@@ -150,19 +148,6 @@ public final class MatMulBenchmark {
       out.add(v);
     }
     return out.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private static String cpuModel() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-        if (line.startsWith("model name")) {
-          return line.substring(line.indexOf(':') + 1).trim();
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // not Linux: fall through
-    }
-    return System.getProperty("os.arch") + " (model unknown)";
   }
 
   private static String loadAverage() {
