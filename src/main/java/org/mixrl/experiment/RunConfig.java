@@ -259,20 +259,21 @@ public record RunConfig(
     }
   }
 
-  private static double num(Map<String, Object> m, String k) {
+  /** Field {@code k} of {@code m} as a {@code type}, or an error saying it must be {@code what}. */
+  private static <T> T field(Map<String, Object> m, String k, Class<T> type, String what) {
     Object v = m.get(k);
-    if (!(v instanceof Number n)) {
-      throw new IllegalArgumentException("field \"" + k + "\" must be a number, got " + v);
+    if (!type.isInstance(v)) {
+      throw new IllegalArgumentException("field \"" + k + "\" must be " + what + ", got " + v);
     }
-    return n.doubleValue();
+    return type.cast(v);
+  }
+
+  private static double num(Map<String, Object> m, String k) {
+    return field(m, k, Number.class, "a number").doubleValue();
   }
 
   private static long lng(Map<String, Object> m, String k) {
-    Object v = m.get(k);
-    if (!(v instanceof Long n)) {
-      throw new IllegalArgumentException("field \"" + k + "\" must be an integer, got " + v);
-    }
-    return n;
+    return field(m, k, Long.class, "an integer");
   }
 
   private static int integer(Map<String, Object> m, String k) {
@@ -284,18 +285,10 @@ public record RunConfig(
   }
 
   private static boolean bool(Map<String, Object> m, String k) {
-    Object v = m.get(k);
-    if (!(v instanceof Boolean b)) {
-      throw new IllegalArgumentException("field \"" + k + "\" must be true or false, got " + v);
-    }
-    return b;
+    return field(m, k, Boolean.class, "true or false");
   }
 
   private static String str(Map<String, Object> m, String k) {
-    Object v = m.get(k);
-    if (!(v instanceof String s)) {
-      throw new IllegalArgumentException("field \"" + k + "\" must be a string, got " + v);
-    }
-    return s;
+    return field(m, k, String.class, "a string");
   }
 }
