@@ -25,8 +25,6 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl density}: a trained actor's action density (and critic) at one observation. */
 @Command(
     name = "density",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     sortOptions = false,
     description = {
       "Evaluate the actor of a training run (its last checkpoint) at one observation: the"

@@ -15,8 +15,6 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl env list} and {@code mixrl env rollout}. */
 @Command(
     name = "env",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     description = "List environments or play a fixed action sequence in one.",
     subcommands = {EnvCommand.ListCommand.class, EnvCommand.RolloutCommand.class})
 final class EnvCommand implements Runnable {
@@ -29,7 +27,7 @@ final class EnvCommand implements Runnable {
   }
 
   /** {@code mixrl env list}: one line per env: id, description, source. */
-  @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
+  @Command(name = "list",
       description = "List every environment id with a one-line description and its source.")
   static final class ListCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -50,8 +48,7 @@ final class EnvCommand implements Runnable {
   }
 
   /** {@code mixrl env rollout}: CSV of a seeded reset followed by the given actions. */
-  @Command(name = "rollout", mixinStandardHelpOptions = true,
-      versionProvider = MixrlVersion.class,
+  @Command(name = "rollout",
       description = "Reset with a seed, apply the actions, write CSV step,obs_0..obs_n,reward,"
           + "terminated,truncated to stdout.")
   static final class RolloutCommand implements Callable<Integer> {

@@ -20,8 +20,6 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl export}: a finished run's actor as a policy file for embedding. */
 @Command(
     name = "export",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     sortOptions = false,
     description = {
       "Write the actor of a finished training run (network, policy head, action box, run id"

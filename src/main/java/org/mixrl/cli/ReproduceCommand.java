@@ -17,8 +17,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "reproduce",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     description = {
       "Reproduce the paper's theory and bandit experiments.",
       "Gaussian threshold, stationary points, entropy robustness, estimator variance and",

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mixrl sweep collect DIR}: tables and figures of a sweep's done runs. */
-@Command(name = "collect", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
+@Command(name = "collect",
     description = "Write DIR/collect/runs.csv (one row per run: options, final return,"
         + " area under the curve), groups.csv (per setting: mean and 95%% bootstrap interval over"
         + " seeds) and PNG figures (learning curves with bands, final return per method).")

@@ -28,8 +28,6 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl sweep}: plan, run (locally or on Slurm), watch and collect a grid of runs. */
 @Command(
     name = "sweep",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     description = "Seeds × settings: plan run directories from a JSON spec, run them on a local"
         + " process pool or a Slurm job array, and collect the comparison (docs/sweeps.md).",
     subcommands = {
@@ -51,7 +49,7 @@ final class SweepCommand implements Runnable {
   }
 
   /** {@code mixrl sweep plan SPEC --out DIR}. */
-  @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
+  @Command(name = "plan",
       description = "Expand SPEC's grid into DIR/runs/<id>/config.json. Every run's options are"
           + " checked as `train` checks them; a bad value refuses the spec and plans nothing."
           + " Idempotent: planning again adds only new runs; a fixed spec replaces the failed or"
@@ -117,8 +115,7 @@ final class SweepCommand implements Runnable {
   }
 
   /** {@code mixrl sweep forget DIR RUN_ID...}. */
-  @Command(name = "forget", mixinStandardHelpOptions = true,
-      versionProvider = MixrlVersion.class,
+  @Command(name = "forget",
       description = "Remove runs from the sweep (their directories, output included): failed or"
           + " pending ones; a done run only with --delete-results. A running run is never"
           + " removed: stop its process first.")
@@ -166,7 +163,7 @@ final class SweepCommand implements Runnable {
   }
 
   /** {@code mixrl sweep status DIR}. */
-  @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
+  @Command(name = "status",
       description = "Counts of pending, running, done and failed runs, and which runs they are"
           + " (done ones with --all).")
   static final class StatusCommand implements Callable<Integer> {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * {@code mixrl sweep task DIR --run ID} (so each run is its own JVM, and a crash or kill of one
  * touches no other), with one progress bar over the sweep.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
+@Command(name = "run",
     description = "Run every run that is not done on a local pool of processes: interrupted runs"
         + " resume, failed runs are retried; a failing run is recorded and does not stop others.")
 final class SweepRunCommand implements Callable<Integer> {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * this same process, so the process that holds the run's lock is the one writing the run:
  * killing it (scancel, kill -9) stops the writing and releases the lock together.
  */
-@Command(name = "task", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
+@Command(name = "task",
     description = "Run one run of a sweep unless it is done or running elsewhere: resume it if it"
         + " has a checkpoint, record done or failed. Exit 0 unless the run failed.")
 final class SweepTaskCommand implements Callable<Integer> {

@@ -28,8 +28,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "theory",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     description = "Exact theory on a 1-D bandit reward (docs/theory.md).",
     subcommands = {TheoryCommand.Threshold.class, TheoryCommand.Optimum.class,
       TheoryCommand.Stationary.class, TheoryCommand.ContinuationCommand.class})
@@ -45,8 +43,6 @@ final class TheoryCommand implements Runnable {
   /** {@code mixrl theory threshold --reward SPEC}. */
   @Command(
       name = "threshold",
-      mixinStandardHelpOptions = true,
-      versionProvider = MixrlVersion.class,
       description = {
         "alpha*_G(r): above it a Gaussian policy on the line has no stationary point.",
         "Last line: alpha_star=<value> bound=<value>"
@@ -158,8 +154,6 @@ final class TheoryCommand implements Runnable {
   /** {@code mixrl theory optimum --reward SPEC --policy C --components K --alpha A}. */
   @Command(
       name = "optimum",
-      mixinStandardHelpOptions = true,
-      versionProvider = MixrlVersion.class,
       description = {
         "Best local maximum of the exact J = E[r] + alpha H.",
         "From structured and seeded random starts (ascent, Newton polish, Hessian classification). A line 'unbounded:' names the",
@@ -222,8 +216,6 @@ final class TheoryCommand implements Runnable {
   /** {@code mixrl theory stationary}: every distinct stationary point found, saddles included. */
   @Command(
       name = "stationary",
-      mixinStandardHelpOptions = true,
-      versionProvider = MixrlVersion.class,
       description = {
         "Distinct stationary points of the exact J of any kind: maxima, saddles, minima.",
         "Found by Levenberg-Marquardt on |grad J|^2 from the structured and random starts; each is",
@@ -252,8 +244,6 @@ final class TheoryCommand implements Runnable {
   /** {@code mixrl theory continuation}: maxima followed as alpha grows. */
   @Command(
       name = "continuation",
-      mixinStandardHelpOptions = true,
-      versionProvider = MixrlVersion.class,
       description = {
         "Follows every local maximum from the first alpha of an increasing grid as alpha grows.",
         "Warm-started Newton polishes with halved steps near the end; reports where each",

@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl train}: SAC on one environment, into a resumable run directory. */
 @Command(
     name = "train",
+    // declared here as well as inherited from Main: the model transformer then finds --help and
+    // --version among the command's own options and keeps them before the agent's rows
     mixinStandardHelpOptions = true,
     versionProvider = MixrlVersion.class,
     sortOptions = false,

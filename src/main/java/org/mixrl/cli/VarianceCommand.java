@@ -24,8 +24,6 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl variance}: per-parameter bias and variance of gradient estimators on a bandit. */
 @Command(
     name = "variance",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     description = {
       "Measure gradient estimators against the exact gradient of a fixed 1-D policy.",
       "The objective is J = E[r(a)] - alpha E[log pi(a)] on a known reward.",

@@ -19,8 +19,6 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl variance-map}: log(Var_MRP / Var_LR) over a grid of rewards, policies and alpha. */
 @Command(
     name = "variance-map",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     description = {
       "Map where MRP has a lower gradient variance than LR, with standard errors.",
       "Each cell is a 'mixrl variance' run (GM_K, equal weights, sigma = e^-0.5, means"
