@@ -6,6 +6,8 @@
 #   src/bench/compare.sh [OUT_DIR]          # from anywhere; takes about 6-8 min on 2 idle cores
 #   CLOCK=cpu src/bench/compare.sh          # one-thread rows by thread CPU time (busy machine)
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 src/bench/compare.sh   # mixrl on JDK 25
+#   PRECISION=f32 src/bench/compare.sh      # mixrl's matmul, MLP and SAC rows with f32 products
+#                                           # (the estimator row stays f64: it has no f32 path)
 #
 # Needs python3-torch (installed with apt-get if missing) and OpenBLAS for torch's BLAS
 # (libopenblas0-pthread unpacked into /tmp/openblas with apt-get download + dpkg -x, leaving
@@ -18,6 +20,8 @@ out="${1:-bench-compare-$(date -u +%Y%m%dT%H%M)}"
 mkdir -p "$out"
 clock="${CLOCK:-wall}"
 case "$clock" in wall|cpu) ;; *) echo "CLOCK must be wall or cpu, got '$clock'" >&2; exit 2;; esac
+prec="${PRECISION:-f64}"
+case "$prec" in f64|f32) ;; *) echo "PRECISION must be f64 or f32, got '$prec'" >&2; exit 2;; esac
 py=/usr/bin/python3
 pyd="$root/src/bench/python"
 
@@ -48,13 +52,14 @@ torch() {  # threads, then the script and its arguments
 
 { date -u; uptime; "$java" -version 2>&1 | head -n 1; } > "$out/window-start.txt"
 echo "compare.sh: mixrl side ..." >&2
-jrun org.mixrl.bench.SacUpdateBenchmark 30 20 1 256,256 256 > "$out/mixrl-sac256-t1.txt"
-jrun org.mixrl.bench.SacUpdateBenchmark 30 20 2 256,256 256 > "$out/mixrl-sac256-t2.txt"
-jrun org.mixrl.bench.SacUpdateBenchmark 30 20 1 64,64 256 > "$out/mixrl-sac64-b256-t1.txt"
-jrun org.mixrl.bench.SacUpdateBenchmark 30 20 1 64,64 32 > "$out/mixrl-sac64-b32-t1.txt"
-jrun org.mixrl.bench.MlpBenchmark 30 30 1 > "$out/mixrl-mlp-t1.txt"
+cases=sg-rp,sgm-mrp,sgm-lr
+jrun org.mixrl.bench.SacUpdateBenchmark 30 20 1 256,256 256 $cases $prec > "$out/mixrl-sac256-t1.txt"
+jrun org.mixrl.bench.SacUpdateBenchmark 30 20 2 256,256 256 $cases $prec > "$out/mixrl-sac256-t2.txt"
+jrun org.mixrl.bench.SacUpdateBenchmark 30 20 1 64,64 256 $cases $prec > "$out/mixrl-sac64-b256-t1.txt"
+jrun org.mixrl.bench.SacUpdateBenchmark 30 20 1 64,64 32 $cases $prec > "$out/mixrl-sac64-b32-t1.txt"
+jrun org.mixrl.bench.MlpBenchmark 30 30 1 $prec > "$out/mixrl-mlp-t1.txt"
 jrun org.mixrl.bench.EstimatorBenchmark 15 0.2 > "$out/mixrl-estimator.txt"
-jrun org.mixrl.bench.MatMulBenchmark 256 1 7 > "$out/mixrl-matmul.txt"
+jrun org.mixrl.bench.MatMulBenchmark 256 1 7 $prec > "$out/mixrl-matmul.txt"
 echo "compare.sh: PyTorch side ..." >&2
 for t in 1 2; do
   torch $t "$pyd/sac_update_bench.py" $t 7 sg-rp,sgm-mrp,sgm-lr 256,256 256 > "$out/torch-sac256-t$t.txt"
@@ -65,4 +70,4 @@ torch 1 "$pyd/mlp_bench.py" 1 7 > "$out/torch-mlp-t1.txt"
 torch 1 "$pyd/estimator_bench.py" 1 7 > "$out/torch-estimator.txt"
 torch 1 "$pyd/matmul_bench.py" 256 1 7 > "$out/torch-matmul.txt"
 { date -u; uptime; } > "$out/window-end.txt"
-"$py" "$pyd/compare_table.py" "$out" "$clock" | tee "$out/table.md"
+"$py" "$pyd/compare_table.py" "$out" "$clock" "$prec" | tee "$out/table.md"

@@ -12,7 +12,8 @@ import org.mixrl.tensor.MatMul;
  * {@code -XX:LoopUnrollLimit} raised, e.g. to 240); and float32 arithmetic on double storage (B packed to float rows, rows of C
  * accumulated in float), blocked like MatMul (k blocks of 64, B packed per 64-row tile) in both
  * source forms, and with the whole k per row pair and B packed once per call. The float
- * variants are a measured design for a float32 path, not part of mixrl.
+ * variants were the measured design of MatMul's float32 path ({@code Precision.f32()}, built
+ * in {@code FloatProducts} on the whole-k layout).
  *
  * <p>Usage: {@code java -cp target/classes src/bench/probes/KernelShapes.java [rounds=15]}.
  */

@@ -1,8 +1,10 @@
 """Reads the raw outputs of src/bench/compare.sh and prints the comparison table (Markdown).
 
-Usage: python3 src/bench/python/compare_table.py OUT_DIR [wall|cpu]
+Usage: python3 src/bench/python/compare_table.py OUT_DIR [wall|cpu] [f64|f32]
 Needs no torch. 'cpu' takes mixrl's thread-CPU medians for the one-thread rows (the PyTorch
-scripts were then run with BENCH_CLOCK=cpu); two-thread rows are wall-clock either way.
+scripts were then run with BENCH_CLOCK=cpu); two-thread rows are wall-clock either way. The
+last argument names the precision of mixrl's products in OUT_DIR (compare.sh's PRECISION);
+the estimator row is f64 either way.
 """
 import os
 import re
@@ -10,6 +12,7 @@ import sys
 
 out = sys.argv[1]
 clock = sys.argv[2] if len(sys.argv) > 2 else "wall"
+prec = sys.argv[3] if len(sys.argv) > 3 else "f64"
 
 
 def read(name):
@@ -68,7 +71,7 @@ cpu1 = clock == "cpu"
 lines = [
     f"clock for one-thread rows: {'thread CPU time' if cpu1 else 'wall'}; medians",
     "",
-    "| workload | threads | mixrl f64 | torch f64 | torch f32 | mixrl / torch f32 | target |",
+    f"| workload | threads | mixrl {prec} | torch f64 | torch f32 | mixrl / torch f32 | target |",
     "|---|--:|--:|--:|--:|--:|---|",
 ]
 for case in ("sg-rp", "sgm-mrp", "sgm-lr"):
@@ -105,7 +108,8 @@ me = re.search(r"median ([0-9.]+) us/repeat wall, ([0-9.]+) us/repeat thread-CPU
 m = None if not me else float(me.group(2) if cpu1 else me.group(1))
 t = torch_rows("torch-estimator.txt")
 f32 = t.get(("estimator", 1, "float32"))
-lines.append(f"| estimator: K=5, batch 64, one MRP + one LR gradient (µs) | 1 | {fmt(m, 1)} "
+est_label = "" if prec == "f64" else " (mixrl: f64)"
+lines.append(f"| estimator: K=5, batch 64, one MRP + one LR gradient (µs){est_label} | 1 | {fmt(m, 1)} "
              f"| {fmt(t.get(('estimator', 1, 'float64')), 1)} | {fmt(f32, 1)} | {ratio(m, f32)} "
              f"| ≤ 0.1× |")
 gflops = None
@@ -116,7 +120,8 @@ for line in read("mixrl-matmul.txt").splitlines():
 tm = torch_matmul("torch-matmul.txt")
 lines.append(f"| matmul 256³ (GFLOP/s, higher is better) | 1 | {fmt(gflops, 1)} "
              f"| {fmt(tm.get('float64'), 1)} | {fmt(tm.get('float32'), 1)} "
-             f"| rate {ratio(gflops, tm.get('float32'))} of f32 | f64 ≥ 30 GFLOP/s |")
+             f"| rate {ratio(gflops, tm.get('float32'))} of f32 "
+             f"| {'f64 ≥ 30' if prec == 'f64' else 'f32 ≥ 60'} GFLOP/s |")
 if me:
     lines.append("")
     lines.append(f"mixrl estimator workload: GC {me.group(3)} µs per repeat on other threads "

@@ -19,6 +19,8 @@ import json
 import os
 import queue
 import shutil
+import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -70,6 +72,12 @@ def shell_reply(kc, msg_id, timeout=TIMEOUT):
 def execute(kc, code, timeout=TIMEOUT):
     """Runs code; returns (reply content, list of (msg_type, content) from iopub for it)."""
     msg_id = kc.execute(code)
+    outputs = iopub_outputs(kc, msg_id, code, timeout)
+    return shell_reply(kc, msg_id, timeout)["content"], outputs
+
+
+def iopub_outputs(kc, msg_id, code, timeout=TIMEOUT):
+    """The (msg_type, content) pairs iopub publishes for request msg_id, up to its idle status."""
     outputs = []
     deadline = time.monotonic() + timeout
     # iopub ends each request with status idle; collect until then.
@@ -88,7 +96,7 @@ def execute(kc, code, timeout=TIMEOUT):
             break
         if kind not in ("status", "execute_input"):
             outputs.append((kind, msg["content"]))
-    return shell_reply(kc, msg_id, timeout)["content"], outputs
+    return outputs
 
 
 def of_kind(outputs, kind):
@@ -395,6 +403,16 @@ def test_huge_content(kc, km):
     attack_shell(kc, km, "huge-content", frames)
 
 
+def test_huge_signed_content_not_json(kc, km):
+    # 8 MB signed with the right key, but the content object never closes: the kernel must
+    # parse and reject it, not run the code at its start.
+    def frames(key, code):
+        content = b'{"code": ' + jbytes(code) + b', "silent": false, "padding": "' + b"x" * 8_000_000
+        parts = [jbytes(header("execute_request")), b"{}", b"{}", content]
+        return signed_frames(key, None, None, parts=parts)
+    attack_shell(kc, km, "huge-signed-not-json", frames)
+
+
 def test_flood(kc, km):
     t0 = time.monotonic()
     attack_shell(kc, km, "flood", lambda key, code: signed_frames(
@@ -415,6 +433,18 @@ def test_wrong_channel_control(kc, km):
         raw.close()
     expect(not os.path.exists(path), f"code sent on control ran: {path} exists")
     expect(km.is_alive(), "a forged shutdown_request ended the kernel")
+
+
+def test_wrong_channel_shell(kc, km, log_path):
+    # A signed input_reply belongs on stdin; on shell no handler may take it.
+    raw = Raw(km, "shell", "attacker-shell-input")
+    try:
+        raw.send(signed_frames(km.session.key, "input_reply", {"value": "forged"}))
+        expect_answering(kc, raw)  # answered over the same connection, so handled after it
+    finally:
+        raw.close()
+    drops = logged_drops(log_path, "on shell from identity attacker-shell-input: input_reply is not served on shell")
+    expect(drops == 1, f"{drops} log lines for the input_reply on shell, expected 1")
 
 
 def logged_drops(log_path, needle):
@@ -444,10 +474,68 @@ def test_stdin_keeps_serving(kc, km, log_path):
     finally:
         raw.close()
     kc.input("real")
+    outputs = iopub_outputs(kc, msg_id, "nextLine()", timeout=ANSWER_TIMEOUT)
     reply = shell_reply(kc, msg_id, timeout=ANSWER_TIMEOUT)
     expect(reply["content"]["status"] == "ok", f"input cell: {reply['content']}")
+    value = of_kind(outputs, "execute_result")[0]["data"]["text/plain"]
+    expect(value == '"real"', f"the cell read {value}, not the signed reply")
     expect_answering(kc)
     expect(not os.path.exists(path), f"code sent on stdin ran: {path} exists")
+
+
+def announce_frame(ip, port, socket_type, size):
+    """A raw TCP peer that does ZeroMQ's handshake (ZMTP 3.0, NULL security) as socket_type, then
+    announces one frame of size bytes and sends 16 of them. Returns the connected socket."""
+    s = socket.create_connection((ip, port), timeout=ANSWER_TIMEOUT)
+    s.sendall(b"\xff" + b"\0" * 8 + b"\x7f" + b"\x03\x00" + b"NULL".ljust(20, b"\0") + b"\0" * 32)
+    ready = b"\x05READY\x0bSocket-Type" + struct.pack(">I", len(socket_type)) + socket_type
+    s.sendall(bytes([0x04, len(ready)]) + ready)  # a short command frame
+    s.sendall(b"\x02" + struct.pack(">Q", size) + b"x" * 16)  # a long message frame, the last
+    return s
+
+
+def closed_by_peer(s):
+    """True when the kernel closes s within ANSWER_TIMEOUT s (after its own handshake bytes)."""
+    try:
+        while s.recv(65536):
+            pass
+        return True
+    except ConnectionResetError:
+        return True
+    except socket.timeout:
+        return False
+
+
+def test_announced_huge_frames(kc, km):
+    # Nine bytes that announce a frame of 2 GiB - 1, two connections per port. JeroMQ allocates
+    # an announced frame before its bytes arrive: before the kernel limited frames to 16 MiB,
+    # these connections were left open, and four to shell announcing 2 GB each ended its I/O
+    # thread (OutOfMemoryError; the JVM's default limit was 6.3 GB) so that the kernel never
+    # answered again. Now each connection is closed at once.
+    ports = {"shell": (km.shell_port, b"DEALER"), "control": (km.control_port, b"DEALER"),
+             "stdin": (km.stdin_port, b"DEALER"), "heartbeat": (km.hb_port, b"DEALER"),
+             "iopub": (km.iopub_port, b"SUB")}
+    peers = [(name, announce_frame(km.ip, port, kind, 2**31 - 1))
+             for name, (port, kind) in ports.items() for _ in range(2)]
+    try:
+        kept = [name for name, s in peers if not closed_by_peer(s)]
+    finally:
+        for _, s in peers:
+            s.close()
+    expect(not kept, f"connections announcing 2 GiB frames left open on {kept}")
+    ping = ZMQ_CTX.socket(zmq.REQ)
+    ping.linger = 0
+    ping.connect(f"tcp://{km.ip}:{km.hb_port}")
+    try:
+        ping.send(b"ping")
+        expect(ping.poll(ANSWER_TIMEOUT * 1000) and ping.recv() == b"ping", "no heartbeat echo")
+    finally:
+        ping.close()
+    raw = Raw(km, "control", "attacker-announce")
+    try:
+        expect_answering(kc, raw)
+    finally:
+        raw.close()
 
 
 def test_heartbeat_keeps_beating(kc, km):
@@ -532,6 +620,61 @@ def test_refuses_empty_key():
     expect('"signature_scheme": "none"' in done.stderr, f"stderr does not say how to opt in:\n{done.stderr}")
 
 
+def free_ports(n):
+    socks = [socket.socket() for _ in range(n)]
+    for s in socks:
+        s.bind(("127.0.0.1", 0))
+    ports = [s.getsockname()[1] for s in socks]
+    for s in socks:
+        s.close()
+    return ports
+
+
+def test_io_failure_ends_the_process():
+    # A kernel with a 256 MB heap and 40 connections that each announce a frame just under the
+    # 16 MiB limit (640 MiB in all): JeroMQ's I/O thread runs out of memory. Before the kernel
+    # handled that, the process stayed alive and deaf; now it must exit with status 1 and say
+    # why, so that Jupyter sees a dead kernel.
+    spec = KernelSpecManager().get_kernel_spec(KERNEL)
+    shell, iopub, stdin, control, hb = free_ports(5)
+    conn = os.path.join(WORK, "small-heap.json")
+    with open(conn, "w") as f:
+        json.dump({"transport": "tcp", "ip": "127.0.0.1", "shell_port": shell, "iopub_port": iopub,
+                   "stdin_port": stdin, "control_port": control, "hb_port": hb,
+                   "key": uuid.uuid4().hex, "signature_scheme": "hmac-sha256"}, f)
+    argv = [a.replace("{connection_file}", conn) for a in spec.argv]
+    argv.insert(1, "-Xmx256m")
+    err_path = os.path.join(WORK, "small-heap-stderr.log")
+    with open(err_path, "w") as err:
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err)
+    peers = []
+    try:
+        ping = ZMQ_CTX.socket(zmq.REQ)
+        ping.linger = 0
+        ping.connect(f"tcp://127.0.0.1:{hb}")
+        ping.send(b"up?")
+        expect(ping.poll(TIMEOUT * 1000), f"the small-heap kernel did not start within {TIMEOUT} s")
+        ping.close()
+        for _ in range(40):
+            if proc.poll() is not None:
+                break
+            try:
+                peers.append(announce_frame("127.0.0.1", shell, b"DEALER", (16 << 20) - 1))
+            except OSError:
+                break  # the kernel exited while we connected
+        code = proc.wait(timeout=30)
+    finally:
+        for s in peers:
+            s.close()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    with open(err_path, errors="replace") as f:
+        log = f.read()
+    expect(code == 1, f"exit status {code}, expected 1; stderr:\n{log[-2000:]}")
+    expect("ZeroMQ's I/O thread" in log and "OutOfMemoryError" in log, f"stderr:\n{log[-2000:]}")
+
+
 def test_shutdown(kc, km):
     kc.shutdown()
     reply = kc.get_control_msg(timeout=TIMEOUT) if hasattr(kc, "get_control_msg") else None
@@ -575,8 +718,11 @@ def main():
         check("content not JSON: dropped, kernel answers", test_content_not_json, kc, km)
         check("unknown msg_type: dropped, kernel answers", test_unknown_msg_type, kc, km)
         check("8 MB forged content: dropped, kernel answers", test_huge_content, kc, km)
+        check("8 MB signed content that is not JSON: dropped, kernel answers", test_huge_signed_content_not_json, kc, km)
         check("1000 forged messages: dropped, kernel answers", test_flood, kc, km)
+        check("frames announcing 2 GiB on every port: refused, kernel answers", test_announced_huge_frames, kc, km)
         check("execute on control, forged shutdown: dropped", test_wrong_channel_control, kc, km)
+        check("input_reply on shell: dropped, kernel answers", test_wrong_channel_shell, kc, km, log_path)
         check("stdin: forged and misrouted replies dropped, input works", test_stdin_keeps_serving, kc, km, log_path)
         check("heartbeat echoes after junk", test_heartbeat_keeps_beating, kc, km)
         check("one stderr line per dropped message", test_drops_are_logged, kc, km, log_path)
@@ -586,6 +732,7 @@ def main():
         if km.is_alive():
             km.shutdown_kernel(now=True)
     check("an empty key without \"signature_scheme\": \"none\" is refused", test_refuses_empty_key)
+    check("JeroMQ's I/O thread out of memory: the kernel exits with status 1", test_io_failure_ends_the_process)
     print(f"{passed} passed, {failed} failed in {time.monotonic() - t0:.0f} s")
     if failed:
         print(f"kernel stderr and marker files kept in {WORK}")

@@ -24,6 +24,7 @@ import org.mixrl.optim.AdamConfig;
 import org.mixrl.optim.OptimizerStateIO;
 import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.GradMode;
+import org.mixrl.tensor.Precision;
 import org.mixrl.tensor.Tensor;
 
 /**
@@ -67,8 +68,19 @@ public final class Sac {
         new Adam(List.of(new NamedParameter("log_alpha", logAlpha)), AdamConfig.of(config.alphaLr()));
   }
 
-  /** One gradient step of critics, actor and temperature on {@code batch}, then Polyak. */
+  /**
+   * One gradient step of critics, actor and temperature on {@code batch}, then Polyak. The
+   * networks' matrix products (forward and backward) use {@link SacConfig#precision()},
+   * whatever scope the caller is in; acting and evaluation ({@link #act}, {@link #sample},
+   * {@link #actDeterministic}) do not use this setting.
+   */
   public UpdateStats update(ReplayBuffer.Batch batch, RandomStream rng) {
+    try (Precision.Scope p = config.precision().use()) {
+      return step(batch, rng);
+    }
+  }
+
+  private UpdateStats step(ReplayBuffer.Batch batch, RandomStream rng) {
     double alpha = alpha();
 
     // 1. critic target y = r + γ (1 − terminated) (min Q̄(s', a') − α log π(a'|s'))

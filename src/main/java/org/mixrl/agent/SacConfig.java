@@ -14,6 +14,7 @@ import org.mixrl.estimator.EstimatorOptions;
 import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.policy.LogStdBounds;
 import org.mixrl.policy.PolicyClass;
+import org.mixrl.tensor.Precision;
 
 /**
  * Every SAC hyperparameter in one record; {@link #defaults()} holds CleanRL's
@@ -41,6 +42,8 @@ import org.mixrl.policy.PolicyClass;
  * @param policyClass g, sg, gm or sgm
  * @param components mixture components K (1 for g and sg)
  * @param estimator the actor-gradient estimator and its options
+ * @param precision arithmetic of the networks' matrix products inside {@link Sac#update}
+ *     (f64 default; f32 computes them in float, see {@link Precision})
  */
 public record SacConfig(
     double gamma,
@@ -58,7 +61,8 @@ public record SacConfig(
     LogStdBounds logStdBounds,
     PolicyClass policyClass,
     int components,
-    EstimatorSpec estimator) {
+    EstimatorSpec estimator,
+    Precision precision) {
 
   /** The configuration table, in config.json order. */
   public static final List<SacField> FIELDS = List.of(
@@ -118,13 +122,18 @@ public record SacConfig(
           "Upper log-std bound", v -> { }, c -> c.logStdBounds().max()),
       row("logStdMode", "log_std_mode", "--log-std-mode", SacField.Kind.STRING, "tanh", null,
           "tanh (CleanRL) or clamp (SB3)", v -> logStdMode((String) v),
-          c -> c.logStdBounds().mode().name().toLowerCase(Locale.ROOT)));
+          c -> c.logStdBounds().mode().name().toLowerCase(Locale.ROOT)),
+      added("precision", "precision", "--precision", SacField.Kind.STRING, "f64",
+          "Matrix products of the update: f64, or f32 (float arithmetic; acting, evaluation"
+              + " and saved weights stay double)", v -> Precision.parse((String) v),
+          c -> c.precision().label()));
 
   /** Checks what ties the settings together; each setting's own range is checked by the builder. */
   public SacConfig {
-    if (hidden == null || logStdBounds == null || policyClass == null || estimator == null) {
-      throw new IllegalArgumentException(
-          "SacConfig: hidden, logStdBounds, policyClass and estimator must not be null");
+    if (hidden == null || logStdBounds == null || policyClass == null || estimator == null
+        || precision == null) {
+      throw new IllegalArgumentException("SacConfig: hidden, logStdBounds, policyClass,"
+          + " estimator and precision must not be null");
     }
     hidden = Collections.unmodifiableList(new ArrayList<>(hidden));
     if (policyClass.mixture() ? components < 1 : components != 1) {
@@ -409,6 +418,11 @@ public record SacConfig(
       return set("estimatorSamples", v);
     }
 
+    /** Arithmetic of the networks' matrix products in an update. */
+    public Builder precision(Precision v) {
+      return set("precision", v.label());
+    }
+
     /** Checks every row, then assembles the config. */
     public SacConfig build() {
       if (values.get("hidden") == null) {
@@ -433,7 +447,8 @@ public record SacConfig(
           integer("learningStarts"), dbl("actorLr"), dbl("criticLr"), dbl("alphaLr"), hidden,
           autotune, alpha0 != null ? alpha0 : autotune ? 1.0 : 0.2, dbl("targetEntropy"),
           new LogStdBounds(dbl("logStdMin"), dbl("logStdMax"), logStdMode(str("logStdMode"))),
-          pc, k != null ? k : EstimatorSpec.defaultComponents(pc), spec);
+          pc, k != null ? k : EstimatorSpec.defaultComponents(pc), spec,
+          Precision.parse(str("precision")));
     }
 
     private String str(String name) {

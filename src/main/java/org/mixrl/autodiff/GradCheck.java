@@ -2,6 +2,7 @@ package org.mixrl.autodiff;
 
 import java.util.function.Function;
 import org.mixrl.tensor.GradMode;
+import org.mixrl.tensor.Precision;
 import org.mixrl.tensor.Tensor;
 
 /**
@@ -10,6 +11,9 @@ import org.mixrl.tensor.Tensor;
  * <p>The error of one entry is |analytic - numeric| / max(1, |analytic|, |numeric|): relative
  * for large gradients, absolute near zero, so a check does not fail on a gradient that should
  * be 0 and comes out as 1e-12.
+ *
+ * <p>Both gradients are computed in double products ({@link Precision#F64}) even when the
+ * caller is inside a float32 scope: central differences with h = 1e-5 need double rounding.
  */
 public final class GradCheck {
   /** Default step: balances O(h^2) truncation against O(eps/h) rounding for smooth f. */
@@ -82,7 +86,7 @@ public final class GradCheck {
       leaves[i] = Tensor.of(inputs[i].toArray(), inputs[i].shape()).requiresGrad(true);
     }
     Tensor out;
-    try (GradMode g = GradMode.enableGrad()) {
+    try (GradMode g = GradMode.enableGrad(); Precision.Scope p = Precision.f64()) {
       out = requireScalar(f.apply(leaves));
       if (out.requiresGrad()) {
         out.backward();
@@ -105,7 +109,7 @@ public final class GradCheck {
     }
     double[] x = copies[which].data();
     double[] g = new double[x.length];
-    try (GradMode ng = GradMode.noGrad()) {
+    try (GradMode ng = GradMode.noGrad(); Precision.Scope p = Precision.f64()) {
       for (int j = 0; j < x.length; j++) {
         double orig = x[j];
         double step = h * Math.max(1.0, Math.abs(orig));

@@ -8,15 +8,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.mixrl.tensor.MatMul;
+import org.mixrl.tensor.Precision;
 
 /**
  * Speed of {@link MatMul#multiply} on square products, in GFLOP/s = 2·m·n·k / seconds.
  *
- * <p>Usage: {@code MatMulBenchmark [sizes=256,1024] [threads=1,2] [reps=7]}. Each case is warmed
- * up (at least ten calls and half a second) so C2 has compiled the kernel, then timed {@code reps}
- * times; each timing runs enough calls to last about 0.2 s. Reported: median and best wall-clock
- * rate and, for one thread, the median rate by thread CPU time, which is robust when other
- * processes share the machine. For one thread and sizes that are multiples of 4 it then times
+ * <p>Usage: {@code MatMulBenchmark [sizes=256,1024] [threads=1,2] [reps=7] [precision=f64]}.
+ * With {@code f32} every product runs inside {@link Precision#f32()} (float arithmetic on the
+ * same double matrices, conversions included in the time). Each case is warmed up (at least
+ * ten calls and half a second) so C2 has compiled the kernel, then timed {@code reps} times;
+ * each timing runs enough calls to last about 0.2 s. Reported: median and best wall-clock rate
+ * and, for one thread, the median rate by thread CPU time, which is robust when other processes
+ * share the machine. In f64, for one thread and sizes that are multiples of 4, it then times
  * {@link ReferenceLoop} (the kernel's inner loop alone) and the kernel alternately, by thread CPU
  * time, and prints both medians: the difference is what blocking, packing and copies cost.
  */
@@ -28,11 +31,20 @@ public final class MatMulBenchmark {
     int[] sizes = ints(args.length > 0 ? args[0] : "256,1024");
     int[] threads = ints(args.length > 1 ? args[1] : "1,2");
     int reps = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+    Precision precision = args.length > 3 ? Precision.parse(args[3]) : Precision.F64;
+    try (Precision.Scope scope = precision.use()) {
+      run(sizes, threads, reps, precision);
+    }
+  }
+
+  private static void run(int[] sizes, int[] threads, int reps, Precision precision) {
     System.out.println("cpu: " + Machine.cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
         + " logical cores");
     System.out.println("jvm: " + System.getProperty("java.vm.name") + " "
         + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor")
         + ")");
+    System.out.println("precision: " + precision.label()
+        + (precision == Precision.F32 ? " (float arithmetic on double matrices)" : ""));
     System.out.println("load average at start: " + loadAverage());
     System.out.printf("%6s %7s %5s %14s %12s %14s%n",
         "size", "threads", "reps", "median GFLOP/s", "best GFLOP/s", "cpu-time GFLOP/s");
@@ -68,7 +80,9 @@ public final class MatMulBenchmark {
         System.out.printf("%6d %7d %5d %14.2f %12.2f %14s%n",
             s, t, reps, Medians.of(wall), Arrays.stream(wall).max().getAsDouble(), cpuRate);
       }
-      if (s % 4 == 0 && Arrays.stream(threads).anyMatch(t -> t == 1)) {
+      // the reference loop is the double kernel's inner loop: no counterpart in f32
+      if (precision == Precision.F64 && s % 4 == 0
+          && Arrays.stream(threads).anyMatch(t -> t == 1)) {
         compareWithReferenceLoop(mx, a, b, c, s, reps);
       }
       if (c[c.length / 2] == 42.0) {

@@ -7,13 +7,16 @@ import org.mixrl.nn.Activation;
 import org.mixrl.nn.MLP;
 import org.mixrl.nn.MlpConfig;
 import org.mixrl.random.RandomStream;
+import org.mixrl.tensor.Precision;
 import org.mixrl.tensor.Tensor;
 
 /**
  * Times forward + backward of a 256 → 256 → 256 → 1 ReLU MLP with an MSE loss against zeros on
- * a batch of 256 (float64), and prints the median over repeats after warm-up.
+ * a batch of 256 (double storage; products in f64, or in f32 inside {@link Precision#f32()}),
+ * and prints the median over repeats after warm-up.
  *
- * <p>Usage: {@code java -cp target/classes org.mixrl.bench.MlpBenchmark [repeats] [warmup] [threads]}.
+ * <p>Usage: {@code java -cp target/classes org.mixrl.bench.MlpBenchmark [repeats] [warmup]
+ * [threads] [precision=f64]}.
  */
 public final class MlpBenchmark {
   private MlpBenchmark() {}
@@ -22,6 +25,13 @@ public final class MlpBenchmark {
     int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    Precision precision = args.length > 3 ? Precision.parse(args[3]) : Precision.F64;
+    try (Precision.Scope scope = precision.use()) {
+      run(repeats, warmup, threads, precision);
+    }
+  }
+
+  private static void run(int repeats, int warmup, int threads, Precision precision) {
     // the matmul kernel's parallel path splits output rows, so results do not depend on this
     org.mixrl.tensor.MatMul.setThreads(threads);
     if (repeats < 30) {
@@ -53,8 +63,8 @@ public final class MlpBenchmark {
     double median = Medians.of(ms);
     System.out.printf(
         Locale.ROOT,
-        "MLP fwd+bwd  in %d -> %d -> %d -> 1 ReLU, batch %d, float64, %d matmul thread(s)%n",
-        width, width, width, batch, threads);
+        "MLP fwd+bwd  in %d -> %d -> %d -> 1 ReLU, batch %d, %s, %d matmul thread(s)%n",
+        width, width, width, batch, precisionLabel(precision), threads);
     System.out.printf(
         Locale.ROOT,
         "median %.3f ms wall (min %.3f, max %.3f), median %.3f ms calling-thread CPU;"
@@ -65,6 +75,11 @@ public final class MlpBenchmark {
             + " (" + System.getProperty("java.vendor") + ")");
     System.out.println(
         "CPU " + Machine.cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " threads");
+  }
+
+  /** "float64", or what f32 means here: float products on double storage. */
+  static String precisionLabel(Precision p) {
+    return p == Precision.F64 ? "float64" : "f32 products on float64 storage";
   }
 
   /** One training-style iteration: loss = mean(net(x)²), backward, clear gradients. */

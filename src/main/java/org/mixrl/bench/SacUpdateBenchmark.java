@@ -10,18 +10,20 @@ import org.mixrl.agent.SacConfig;
 import org.mixrl.policy.PolicyClass;
 import org.mixrl.env.Box;
 import org.mixrl.random.RandomStream;
+import org.mixrl.tensor.Precision;
 
 /**
  * Times one full SAC update (critic target, critic step, actor step, temperature step, Polyak)
- * on Pendulum-shaped data: obs 3, action 1 in [-2, 2], float64; hidden sizes and batch size
+ * on Pendulum-shaped data: obs 3, action 1 in [-2, 2], double storage, products in the
+ * config's precision (f64, or f32: {@link SacConfig#precision()}); hidden sizes and batch size
  * are arguments (default 256x256, batch 256). Cases: SG-RP, SGM-MRP (K=5) and SGM-LR (K=5).
  * Prints the median ms per update and updates/s after warm-up, by wall clock and by the
  * calling thread's CPU time.
  *
  * <p>Usage: {@code java -cp ... org.mixrl.bench.SacUpdateBenchmark [repeats] [warmup]
- * [threads] [hidden=256,256] [batch=256] [cases=sg-rp,sgm-mrp,sgm-lr]}. {@code threads} is the
- * matmul thread count; the updates are bitwise identical for every count (the checksum column
- * shows it), only the time changes.
+ * [threads] [hidden=256,256] [batch=256] [cases=sg-rp,sgm-mrp,sgm-lr] [precision=f64]}.
+ * {@code threads} is the matmul thread count; the updates are bitwise identical for every
+ * count, in either precision (the checksum column shows it), only the time changes.
  */
 public final class SacUpdateBenchmark {
   /** The case names accepted in the {@code cases} argument, in the order they run. */
@@ -36,21 +38,23 @@ public final class SacUpdateBenchmark {
     List<Integer> hidden = parseHidden(args.length > 3 ? args[3] : "256,256");
     int batch = args.length > 4 ? Integer.parseInt(args[4]) : 256;
     List<String> cases = parseCases(args.length > 5 ? args[5] : String.join(",", CASES));
+    Precision precision = args.length > 6 ? Precision.parse(args[6]) : Precision.F64;
     if (repeats < 1 || warmup < 0 || threads < 1 || batch < 2) {
       throw new IllegalArgumentException("need repeats >= 1, warmup >= 0, threads >= 1, batch >= 2;"
           + " got " + repeats + ", " + warmup + ", " + threads + ", " + batch);
     }
     org.mixrl.tensor.MatMul.setThreads(threads);
     System.out.printf(Locale.ROOT,
-        "SAC update, obs 3, act 1, hidden %s, batch %d, float64, %d matmul thread(s)%n",
-        hiddenLabel(hidden), batch, threads);
+        "SAC update, obs 3, act 1, hidden %s, batch %d, %s, %d matmul thread(s)%n",
+        hiddenLabel(hidden), batch, MlpBenchmark.precisionLabel(precision), threads);
     for (String c : cases) {
       switch (c) {
-        case "sg-rp" -> run("SG-RP", PolicyClass.SG, 1, "rp", hidden, batch, repeats, warmup);
+        case "sg-rp" -> run("SG-RP", PolicyClass.SG, 1, "rp", hidden, batch, repeats, warmup,
+            precision);
         case "sgm-mrp" -> run("SGM-MRP K=5", PolicyClass.SGM, 5, "mrp", hidden, batch, repeats,
-            warmup);
+            warmup, precision);
         case "sgm-lr" -> run("SGM-LR K=5", PolicyClass.SGM, 5, "lr", hidden, batch, repeats,
-            warmup);
+            warmup, precision);
         default -> throw new IllegalStateException(c);
       }
     }
@@ -101,9 +105,9 @@ public final class SacUpdateBenchmark {
   }
 
   private static void run(String label, PolicyClass pc, int k, String est, List<Integer> hidden,
-      int batch, int repeats, int warmup) {
+      int batch, int repeats, int warmup, Precision precision) {
     SacConfig c = SacConfig.builder().policyClass(pc).components(k).estimator(est)
-        .hidden(hidden).batchSize(batch).build();
+        .hidden(hidden).batchSize(batch).precision(precision).build();
     Box box = new Box(new double[] {-2}, new double[] {2});
     RandomStream rng = RandomStream.of(42);
     Sac sac = new Sac(c, 3, box, rng.split());

@@ -7,6 +7,7 @@ import org.mixrl.bench.EstimatorBenchmark;
 import org.mixrl.bench.MatMulBenchmark;
 import org.mixrl.bench.MlpBenchmark;
 import org.mixrl.bench.SacUpdateBenchmark;
+import org.mixrl.tensor.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,6 +49,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "sac: cases to run, from sg-rp, sgm-mrp, sgm-lr (default: all three)")
   String cases;
 
+  @Option(names = "--precision", defaultValue = "f64",
+      description = "matmul, mlp, sac: arithmetic of the matrix products, f64 or f32 (float"
+          + " arithmetic on double storage, as `train --precision f32`; default: f64)")
+  String precision;
+
   @Option(names = "--calls", defaultValue = "200000",
       description = "act: timed calls per case (default: ${DEFAULT-VALUE}; half as many warm up)")
   int calls;
@@ -60,14 +66,16 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     BenchOptions.validate(repeats, sizes);
+    Precision p = BenchOptions.precision(precision, which);
     switch (which) {
       case "matmul":
-        MatMulBenchmark.main(new String[] {sizes, join(threads), Integer.toString(repeats)});
+        MatMulBenchmark.main(new String[] {sizes, join(threads), Integer.toString(repeats),
+            p.label()});
         return 0;
       case "mlp":
         for (int t : threads) {
           MlpBenchmark.main(new String[] {Integer.toString(Math.max(30, repeats)), "30",
-              Integer.toString(t)});
+              Integer.toString(t), p.label()});
         }
         return 0;
       case "sac":
@@ -79,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         for (int t : threads) {
           SacUpdateBenchmark.main(new String[] {Integer.toString(Math.max(30, repeats)), "20",
-              Integer.toString(t), hidden, Integer.toString(batch), cases});
+              Integer.toString(t), hidden, Integer.toString(batch), cases, p.label()});
         }
         return 0;
       case "estimator":

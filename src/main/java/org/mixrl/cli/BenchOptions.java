@@ -1,5 +1,8 @@
 package org.mixrl.cli;
 
+import java.util.Set;
+import org.mixrl.tensor.Precision;
+
 /**
  * Validation of {@code mixrl bench}'s shared options, done before any benchmark runs so that a
  * bad value costs one line naming the option instead of a stack trace or an out-of-memory error.
@@ -42,6 +45,28 @@ final class BenchOptions {
       }
     }
     return n;
+  }
+
+  /** The benchmarks that {@code --precision} does not apply to (double code paths only). */
+  static final Set<String> WITHOUT_PRECISION = Set.of("estimator", "act");
+
+  /**
+   * The value of {@code --precision}; f32 is refused for {@link #WITHOUT_PRECISION} (the
+   * estimator workload and the deployed act() are double by design, so a float scope would
+   * time the same code under another name).
+   */
+  static Precision precision(String text, String which) {
+    Precision p;
+    try {
+      p = Precision.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--precision: " + e.getMessage());
+    }
+    if (p == Precision.F32 && WITHOUT_PRECISION.contains(which)) {
+      throw new IllegalArgumentException(
+          "--precision f32 applies to matmul, mlp and sac only, not to '" + which + "'");
+    }
+    return p;
   }
 
   /** Largest n with 3 n^2 doubles in half the heap. */

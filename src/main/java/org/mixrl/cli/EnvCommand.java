@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.mixrl.env.Env;
 import org.mixrl.env.EnvSpec;
 import org.mixrl.env.Envs;
+import org.mixrl.env.RandomExploration;
 import org.mixrl.env.Rollout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,18 +13,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mixrl env list} and {@code mixrl env rollout}. */
+/** {@code mixrl env list}, {@code mixrl env rollout} and {@code mixrl env explore}. */
 @Command(
     name = "env",
-    description = "List environments or play a fixed action sequence in one.",
-    subcommands = {EnvCommand.ListCommand.class, EnvCommand.RolloutCommand.class})
+    description = "List environments, play a fixed action sequence in one, or measure how often"
+        + " random actions reach a task's goal.",
+    subcommands = {EnvCommand.ListCommand.class, EnvCommand.RolloutCommand.class,
+        EnvCommand.ExploreCommand.class})
 final class EnvCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing required subcommand (list or rollout)");
+        spec.commandLine(), "Missing required subcommand (list, rollout or explore)");
   }
 
   /** {@code mixrl env list}: one line per env: id, description, source. */
@@ -94,6 +97,49 @@ final class EnvCommand implements Runnable {
         }
       }
       return Rollout.parseActions(text.replace(';', ','), dim);
+    }
+  }
+
+  /** {@code mixrl env explore}: how often held uniform random actions reach the goal. */
+  @Command(name = "explore",
+      description = "Play episodes with uniform random actions, each held for H steps, and print"
+          + " how many reach the goal (terminate) before the cutoff: whether undirected"
+          + " exploration of that kind finds a cost-to-goal task's goal at all.")
+  static final class ExploreCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--env", required = true, description = "Environment id (see `mixrl env list`).")
+    String env;
+
+    @Option(names = "--hold", split = ",", defaultValue = "1,10",
+        description = "Steps each random action is held, one row per value (default: ${DEFAULT-VALUE}).")
+    int[] holds;
+
+    @Option(names = "--episodes", defaultValue = "200",
+        description = "Episodes per row (default: ${DEFAULT-VALUE}).")
+    int episodes;
+
+    @Option(names = "--seed", defaultValue = "1",
+        description = "Seed: episode i resets with seed+i; actions from this seed's stream"
+            + " (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+      try {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("env,hold,episodes,reached,mean_steps_to_goal");
+        for (int hold : holds) {
+          RandomExploration.Result r = RandomExploration.run(env, hold, episodes, seed);
+          out.printf(java.util.Locale.ROOT, "%s,%d,%d,%d,%s%n", r.envId(), r.hold(), r.episodes(), r.reached(),
+              Double.isNaN(r.meanStepsToGoal()) ? "" : String.format(java.util.Locale.ROOT, "%.1f", r.meanStepsToGoal()));
+          out.flush();
+        }
+        return 0;
+      } catch (IllegalArgumentException ex) {
+        CliErrors.print(spec, ex.getMessage());
+        return 2;
+      }
     }
   }
 }

@@ -117,10 +117,15 @@ public record RunConfig(
    * settings added after format 1 only when they differ from their default).
    */
   public Map<String, Object> toJson() {
+    return toJson(false);
+  }
+
+  /** {@link #toJson()}, or with every row of the table when {@code everyRow}. */
+  private Map<String, Object> toJson(boolean everyRow) {
     Map<String, Object> s = new LinkedHashMap<>();
     for (SacField f : SacConfig.FIELDS) {
       Object v = f.get().apply(sac);
-      if (!f.writtenWhenDefault() && v.equals(f.defaultValue())) {
+      if (!everyRow && !f.writtenWhenDefault() && v.equals(f.defaultValue())) {
         continue;
       }
       if (v instanceof Double d && d.isNaN()) {
@@ -191,10 +196,13 @@ public record RunConfig(
     return new RunConfig(env, seed, newSteps, evalEvery, evalEpisodes, checkpointEvery, sac);
   }
 
-  /** Field-by-field differences from {@code other}, "name: this vs other", for messages. */
+  /**
+   * Field-by-field differences from {@code other}, "name: this vs other", for messages. Every
+   * row of the table is compared, also those config.json leaves out at their default.
+   */
   public List<String> differencesFrom(RunConfig other) {
     List<String> out = new ArrayList<>();
-    diff("", toJson(), other.toJson(), out);
+    diff("", toJson(true), other.toJson(true), out);
     return out;
   }
 

@@ -28,6 +28,16 @@ final class DropLog {
     err.println("mixrl kernel: " + msgType + " on " + channel + " failed and was skipped: " + e);
   }
 
+  /** ZeroMQ's I/O thread {@code thread} ended with {@code e}; written without building strings first. */
+  void ioFailed(String thread, Throwable e) {
+    // The heap may be full (the usual cause): print the pieces, each already a string.
+    err.print("mixrl kernel: ZeroMQ's I/O thread ");
+    err.print(thread);
+    err.print(" ended with ");
+    err.print(e.getClass().getName());
+    err.println("; no channel can be served any more, so the kernel exits");
+  }
+
   /**
    * The sender: the first frame, which the ROUTER socket sets to the peer's identity (jupyter_client
    * uses its session id; an anonymous peer gets a few random bytes), readable and bounded.

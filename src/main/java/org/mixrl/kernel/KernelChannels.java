@@ -26,6 +26,17 @@ public final class KernelChannels {
   private static final Set<MessageType<?>> CONTROL_TYPES =
       Set.of(MessageType.SHUTDOWN_REQUEST, MessageType.INTERRUPT_REQUEST, MessageType.KERNEL_INFO_REQUEST);
 
+  /**
+   * The largest frame any of the five sockets accepts; a peer that announces a larger one is
+   * disconnected before anything is allocated. JeroMQ allocates a frame's announced size as soon
+   * as its length arrives, so without this limit nine bytes from any local process made the
+   * kernel allocate up to 2 GiB, and a few such connections ended JeroMQ's I/O thread with an
+   * OutOfMemoryError: a kernel alive and deaf on every channel. 16 MiB is twice the 8 MB
+   * message the protocol test sends, and far more than a cell's code (one string literal in a
+   * class file holds at most 64 KiB).
+   */
+  static final long MAX_FRAME_BYTES = 16L << 20;
+
   private static final long POLL_MS = 100;
   private static final int LINGER_MS = 1000;
   private static final long JOIN_MS = 2000;
@@ -46,8 +57,25 @@ public final class KernelChannels {
 
   /** Sockets for {@code info}, not yet bound; {@code log} receives one line per dropped message. */
   public KernelChannels(ConnectionInfo info, java.io.PrintStream log) {
+    this(info, log, () -> {});
+  }
+
+  /**
+   * As {@link #KernelChannels(ConnectionInfo, java.io.PrintStream)}; {@code ioFailed} runs, after
+   * one line in {@code log}, if JeroMQ's I/O thread, which moves every byte of all five sockets,
+   * ends with an exception or error (an OutOfMemoryError from many connections that each
+   * announce a large frame, see {@link #MAX_FRAME_BYTES}). No channel can send or receive after
+   * that, so the kernel server ends the process: Jupyter then reports a dead kernel and can
+   * restart it, where it would otherwise wait on a process that is alive and deaf.
+   */
+  public KernelChannels(ConnectionInfo info, java.io.PrintStream log, Runnable ioFailed) {
     this.info = info;
     this.log = new DropLog(log);
+    // Before the first socket: the context starts its I/O thread then, with this handler.
+    ctx.setUncaughtExceptionHandler((thread, e) -> {
+      this.log.ioFailed(thread.getName(), e);
+      ioFailed.run();
+    });
     this.codec = new WireCodec(MessageSigner.of(info.scheme(), info.key()));
     this.shell = new RequestSocket(ctx, false, codec);
     this.control = new RequestSocket(ctx, true, codec);
@@ -106,6 +134,7 @@ public final class KernelChannels {
   private void bind(ZMQ.Socket socket, int port) {
     String endpoint = info.endpoint(port);
     socket.setLinger(LINGER_MS);
+    socket.setMaxMsgSize(MAX_FRAME_BYTES);
     socket.setIPv6(endpoint.contains("["));
     try {
       socket.bind(endpoint);
@@ -127,9 +156,10 @@ public final class KernelChannels {
       if (poller.poll(POLL_MS) <= 0) {
         continue;
       }
-      List<byte[]> frames = Frames.receive(socket);
+      List<byte[]> frames = List.of();
       String what = "a message";
       try {
+        frames = Frames.receive(socket);
         Message<?> request = codec.decode(frames);
         MessageType<?> type = request.getHeader().getType();
         what = type.getName();
@@ -140,10 +170,10 @@ public final class KernelChannels {
         dispatch(socket, handler, request);
       } catch (RejectedMessage e) {
         log.dropped(channel, frames, e.getMessage());
-      } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
         // jjava's handlers catch what cells throw; anything reaching here is a bug in the
-        // kernel or the library, and letting it end this thread would leave a kernel that
-        // never answers again.
+        // kernel or the library, or a heap too full to copy one message, and letting it end
+        // this thread would leave a kernel that never answers again.
         log.failed(channel, what, e);
       }
     }
@@ -178,7 +208,7 @@ public final class KernelChannels {
             Frames.send(heartbeat, frames);
           }
         }
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | OutOfMemoryError e) { // a full heap ends no thread of ours
         log.failed("heartbeat", "an echo", e);
       }
     }

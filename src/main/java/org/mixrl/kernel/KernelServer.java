@@ -26,7 +26,10 @@ public final class KernelServer {
       err.println("mixrl kernel: WARNING: binding to " + info.ip() + " (every interface): other"
           + " machines can reach the kernel's ports; only the key keeps them out");
     }
-    KernelChannels channels = new KernelChannels(info, err);
+    // Exit code 1 (failed after it started, as README's policy says). Halt, not exit: with
+    // JeroMQ's I/O thread gone (a full heap, most likely) shutdown hooks and the sockets'
+    // linger could only delay the end Jupyter needs to see.
+    KernelChannels channels = new KernelChannels(info, err, () -> Runtime.getRuntime().halt(1));
     // JShell and the imports first (about a second), so the first cell is not the slow one.
     MixrlKernel kernel = new MixrlKernel(CellEvaluator.onJvmClassPath(), version);
     kernel.onStartup();

@@ -16,6 +16,12 @@ package org.mixrl.tensor;
  * plain ones (and one rounding per term instead of two). Products with one output column (a
  * critic's last layer) use a dot-product order instead, fixed by the shape alone.
  *
+ * <p>Inside a {@link Precision#f32()} scope of the calling thread the same three methods
+ * compute in float arithmetic instead, with an order of their own (each element one float
+ * fused multiply-add chain over k, added to C in double; see {@code FloatProducts}): bitwise
+ * reproducible in the same way, but different bits from the double order, accurate to about
+ * k·2⁻²⁴·Σ|a||b| rather than k·2⁻⁵³·Σ|a||b|.
+ *
  * <h2>How it is fast without the Vector API</h2>
  *
  * The inner loop runs over the columns j of two rows of C at once, four k terms per pass,
@@ -60,13 +66,13 @@ public final class MatMul {
   private static final int KEEP_TRANSPOSED = 1 << 20;
 
   /** Products smaller than 64^3 multiply-adds run on the caller: a hand-off costs more. */
-  private static final long PARALLEL_MIN_WORK = 64L * 64 * 64;
+  static final long PARALLEL_MIN_WORK = 64L * 64 * 64;
 
   /**
    * Which source shape of the two-row loop this JVM's C2 vectorizes best (see {@link
    * #fma2x4}); both give the same bits, so this choice never changes a result.
    */
-  private static final boolean B_IN_LOCALS = Runtime.version().feature() >= 21;
+  static final boolean B_IN_LOCALS = Runtime.version().feature() >= 21;
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -81,6 +87,10 @@ public final class MatMul {
   public static void multiply(
       double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
     check(a, aOff, b, bOff, c, cOff, m, k, n);
+    if (Precision.current() == Precision.F32) {
+      FloatProducts.run(a, aOff, k, 1, b, bOff, false, c, cOff, m, k, n);
+      return;
+    }
     run(a, aOff, k, 1, b, bOff, false, c, cOff, m, k, n);
   }
 
@@ -93,6 +103,10 @@ public final class MatMul {
   public static void multiplyTransposedB(
       double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
     check(a, aOff, b, bOff, c, cOff, m, k, n);
+    if (Precision.current() == Precision.F32) {
+      FloatProducts.run(a, aOff, k, 1, b, bOff, true, c, cOff, m, k, n);
+      return;
+    }
     run(a, aOff, k, 1, b, bOff, true, c, cOff, m, k, n);
   }
 
@@ -105,6 +119,10 @@ public final class MatMul {
   public static void multiplyTransposedA(
       double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
     check(a, aOff, b, bOff, c, cOff, m, k, n);
+    if (Precision.current() == Precision.F32) {
+      FloatProducts.run(a, aOff, 1, m, b, bOff, false, c, cOff, m, k, n);
+      return;
+    }
     run(a, aOff, 1, m, b, bOff, false, c, cOff, m, k, n);
   }
 

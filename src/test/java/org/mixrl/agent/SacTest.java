@@ -14,6 +14,7 @@ import org.mixrl.env.Box;
 import org.mixrl.estimator.ActionValue;
 import org.mixrl.nn.ParameterSet;
 import org.mixrl.random.RandomStream;
+import org.mixrl.tensor.Precision;
 import org.mixrl.tensor.Tensor;
 
 class SacTest {
@@ -119,6 +120,54 @@ class SacTest {
     for (int i = 0; i < t1.length; i++) {
       assertEquals(0.75 * t0[i] + 0.25 * q[i], t1[i], 1e-15);
     }
+  }
+
+  /** Every parameter of actor and critics after {@code n} updates of a fresh agent. */
+  private static double[] paramsAfterUpdates(SacConfig c, int n) {
+    Sac sac = new Sac(c, 2, BOX, RandomStream.of(1));
+    ReplayBuffer buf = new ReplayBuffer(64, 2, 1);
+    RandomStream rng = RandomStream.of(2);
+    for (int i = 0; i < 64; i++) {
+      buf.add(new double[] {rng.nextGaussian(), rng.nextGaussian()},
+          new double[] {rng.uniform(-2, 2)}, rng.nextGaussian(),
+          new double[] {rng.nextGaussian(), rng.nextGaussian()}, rng.nextDouble() < 0.1);
+    }
+    for (int i = 0; i < n; i++) {
+      sac.update(buf.sample(16, rng), rng);
+    }
+    java.util.List<Tensor> all = new java.util.ArrayList<>(sac.actor().parameters());
+    all.addAll(sac.critics().parameters());
+    return all.stream().flatMapToDouble(t -> java.util.Arrays.stream(t.data())).toArray();
+  }
+
+  @Test
+  void theDefaultIsF64AndTheConfigDecidesWhateverTheCallersScope() {
+    SacConfig f64 = tiny("sgm", 3, "mrp").toBuilder().hidden(List.of(16, 16)).build();
+    assertEquals(Precision.F64, f64.precision());
+    SacConfig f32 = f64.toBuilder().precision(Precision.F32).build();
+    double[] plain = paramsAfterUpdates(f64, 3);
+    double[] insideF32;
+    try (Precision.Scope s = Precision.f32()) {
+      insideF32 = paramsAfterUpdates(f64, 3);
+      assertEquals(Precision.F32, Precision.current(), "update restores the caller's scope");
+    }
+    assertTrue(java.util.Arrays.equals(plain, insideF32),
+        "an f64 config ignores the caller's f32");
+    double[] float32 = paramsAfterUpdates(f32, 3);
+    double[] againOutside = paramsAfterUpdates(f32, 3);
+    assertTrue(java.util.Arrays.equals(float32, againOutside), "f32 updates are deterministic");
+    double[] insideF64 = float32;
+    try (Precision.Scope s = Precision.f64()) {
+      insideF64 = paramsAfterUpdates(f32, 3);
+    }
+    assertTrue(java.util.Arrays.equals(float32, insideF64),
+        "an f32 config ignores the caller's f64");
+    // f32 changes the bits, but not by more than float rounding carried through 3 Adam steps
+    double worst = 0;
+    for (int i = 0; i < plain.length; i++) {
+      worst = Math.max(worst, Math.abs(plain[i] - float32[i]));
+    }
+    assertTrue(worst > 0 && worst < 1e-3, "largest f32 - f64 parameter difference " + worst);
   }
 
   /** MRP evaluates the critic at K actions per state; every action is paired with its state. */

@@ -33,4 +33,15 @@ class BenchCommandTest {
     r = CliRun.run("bench", "sac", "--cases", "sg-rp,ppo");
     assertTrue(r.err().contains("'ppo'") && r.err().contains("sg-rp, sgm-mrp, sgm-lr"), r.err());
   }
+
+  @Test
+  void badPrecisionAndF32ForADoublePathAreRefused() {
+    CliRun.Result r = CliRun.run("bench", "matmul", "--precision", "bf16");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--precision: precision must be f64 or f32, got 'bf16'"), r.err());
+    r = CliRun.run("bench", "estimator", "--precision", "f32");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains(
+        "--precision f32 applies to matmul, mlp and sac only, not to 'estimator'"), r.err());
+  }
 }

@@ -60,4 +60,28 @@ class EnvCommandTest {
         new double[][] {{1, 0}, {0.5, -0.5}})), r.out());
     assertEquals(4, r.out().strip().split("\n").length, r.out());
   }
+
+  @Test
+  void explorePrintsOneRowPerHoldAsTheLibraryComputesIt() {
+    CliRun.Result r = CliRun.run("env", "explore", "--env", "MountainCar-unshaped-v0",
+        "--hold", "1,25", "--episodes", "4", "--seed", "2");
+    assertEquals(0, r.code(), r.err());
+    String[] lines = r.out().strip().split("\n");
+    assertEquals("env,hold,episodes,reached,mean_steps_to_goal", lines[0]);
+    assertEquals(3, lines.length, r.out());
+    int[] holds = {1, 25};
+    for (int i = 0; i < holds.length; i++) {
+      org.mixrl.env.RandomExploration.Result x =
+          org.mixrl.env.RandomExploration.run("MountainCar-unshaped-v0", holds[i], 4, 2);
+      assertTrue(lines[i + 1].startsWith("MountainCar-unshaped-v0," + holds[i] + ",4," + x.reached() + ","),
+          lines[i + 1]);
+    }
+  }
+
+  @Test
+  void exploreRefusesAHoldBelowOneWithExit2() {
+    CliRun.Result r = CliRun.run("env", "explore", "--env", "MountainCar-unshaped-v0", "--hold", "0");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("hold must be at least 1 step, got 0"), r.err());
+  }
 }

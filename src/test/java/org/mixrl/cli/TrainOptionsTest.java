@@ -54,4 +54,15 @@ class TrainOptionsTest {
     assertTrue(r.err().contains("mixrl train: error: --gs-temperature: gsTemperature must be > 0, got 0.0"),
         r.err());
   }
+
+  @Test
+  void precisionIsAnOptionDefaultingToF64AndABadValueNamesTheAllowedOnes() {
+    assertEquals(org.mixrl.tensor.Precision.F64, parse().sac().precision());
+    assertEquals(org.mixrl.tensor.Precision.F32, parse("--precision", "f32").sac().precision());
+    CliRun.Result r = CliRun.run("train", "--env", "Pendulum-v1", "--steps", "10", "--out",
+        "unused-dir", "--precision", "f16");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains(
+        "mixrl train: error: --precision: precision must be f64 or f32, got 'f16'"), r.err());
+  }
 }

@@ -12,6 +12,7 @@ import org.mixrl.agent.SacConfig;
 import org.mixrl.agent.SacField;
 import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.policy.PolicyClass;
+import org.mixrl.tensor.Precision;
 
 /** config.json is written and read through SacConfig's table of settings. */
 class RunConfigTableTest {
@@ -48,6 +49,25 @@ class RunConfigTableTest {
     assertEquals(d, back);
     assertTrue(back.sac().estimator().options().sharedNoise());
     assertEquals(0.25, back.sac().estimator().options().temperature());
+  }
+
+  @Test
+  void precisionIsWrittenOnlyWhenF32AndAFileWithoutItReadsAsF64() throws IOException {
+    RunConfig old = RunConfig.fromJson(formatOneFile());
+    assertEquals(Precision.F64, old.sac().precision());
+    assertFalse(old.toJsonString().contains("precision"));
+    RunConfig f32 = new RunConfig(old.env(), old.seed(), old.steps(), old.evalEvery(),
+        old.evalEpisodes(), old.checkpointEvery(),
+        old.sac().toBuilder().precision(Precision.F32).build());
+    String json = f32.toJsonString();
+    assertTrue(json.contains("\"precision\": \"f32\""), json);
+    assertEquals(Precision.F32, RunConfig.fromJson(json).sac().precision());
+    assertEquals(f32, RunConfig.fromJson(json));
+    assertEquals(java.util.List.of("sac.precision: f32 vs f64"), f32.differencesFrom(old));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> RunConfig.fromJson(json.replace("\"f32\"", "\"f16\"")));
+    assertEquals("precision must be f64 or f32, got 'f16'", e.getMessage());
   }
 
   @Test

@@ -7,12 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mixrl.agent.SacConfig;
 import org.mixrl.policy.PolicyClass;
+import org.mixrl.tensor.Precision;
 
 /** Tiny, fast runs for the experiment tests. */
 final class RunFixtures {
   private RunFixtures() {}
 
   static RunConfig tiny(String policy, int k, String estimator, long steps, long seed) {
+    return tiny(policy, k, estimator, steps, seed, Precision.F64);
+  }
+
+  static RunConfig tiny(String policy, int k, String estimator, long steps, long seed,
+      Precision precision) {
     SacConfig sac = SacConfig.builder()
         .policyClass(PolicyClass.parse(policy))
         .components(k)
@@ -20,6 +26,7 @@ final class RunFixtures {
         .hidden(List.of(8, 8))
         .batchSize(16)
         .learningStarts(50)
+        .precision(precision)
         .build();
     return new RunConfig("Pendulum-v1", seed, steps, 100, 1, steps / 2, sac);
   }

@@ -16,15 +16,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mixrl.nn.RecordFileException;
 import org.mixrl.random.RandomStream;
+import org.mixrl.tensor.Precision;
 
 class TrainerTest {
   @TempDir Path tmp;
 
   @ParameterizedTest
-  @CsvSource({"sg,1,rp", "sgm,3,mrp", "sgm,3,lr", "g,1,rp"})
-  void sameSeedGivesIdenticalMetricsApartFromWallTime(String policy, int k, String est)
-      throws IOException {
-    RunConfig c = RunFixtures.tiny(policy, k, est, 400, 11);
+  @CsvSource({"sg,1,rp,f64", "sgm,3,mrp,f64", "sgm,3,lr,f64", "g,1,rp,f64", "sg,1,rp,f32",
+      "sgm,3,mrp,f32", "sgm,3,lr,f32"})
+  void sameSeedGivesIdenticalMetricsApartFromWallTime(String policy, int k, String est,
+      String precision) throws IOException {
+    RunConfig c = RunFixtures.tiny(policy, k, est, 400, 11, Precision.parse(precision));
     RunFixtures.runToEnd(tmp.resolve("a"), c);
     RunFixtures.runToEnd(tmp.resolve("b"), c);
     List<String> a = RunFixtures.metricsWithoutWallTime(tmp.resolve("a"));
@@ -47,10 +49,11 @@ class TrainerTest {
    * state to equal an uninterrupted run's.
    */
   @ParameterizedTest
-  @CsvSource({"sg,1,rp,250", "sgm,3,mrp,330", "sgm,2,lr,201"})
-  void killAndResumeEqualsAnUninterruptedRun(String policy, int k, String est, long stopAt)
-      throws IOException {
-    RunConfig c = RunFixtures.tiny(policy, k, est, 400, 5);
+  @CsvSource({"sg,1,rp,250,f64", "sgm,3,mrp,330,f64", "sgm,2,lr,201,f64", "sg,1,rp,250,f32",
+      "sgm,3,mrp,330,f32", "sgm,2,lr,201,f32"})
+  void killAndResumeEqualsAnUninterruptedRun(String policy, int k, String est, long stopAt,
+      String precision) throws IOException {
+    RunConfig c = RunFixtures.tiny(policy, k, est, 400, 5, Precision.parse(precision));
     RunFixtures.runToEnd(tmp.resolve("whole"), c);
 
     Path part = tmp.resolve("part");
@@ -201,6 +204,24 @@ class TrainerTest {
         c.evalEpisodes(), c.checkpointEvery(), c.sac().toBuilder().gamma(0.9).build());
     IOException e = assertThrows(IOException.class, () -> Trainer.resume(tmp, changed));
     assertTrue(e.getMessage().contains("sac.gamma: 0.9 vs 0.99"), e.getMessage());
+  }
+
+  @Test
+  void f32TrainsOtherBitsThanF64FromTheSameSeed() throws IOException {
+    RunFixtures.runToEnd(tmp.resolve("a"), RunFixtures.tiny("sg", 1, "rp", 200, 1));
+    RunFixtures.runToEnd(tmp.resolve("b"),
+        RunFixtures.tiny("sg", 1, "rp", 200, 1, Precision.F32));
+    assertFalse(RunFixtures.metricsWithoutWallTime(tmp.resolve("a"))
+        .equals(RunFixtures.metricsWithoutWallTime(tmp.resolve("b"))));
+  }
+
+  @Test
+  void resumeWithAnotherPrecisionIsRefusedNamingTheField() throws IOException {
+    RunConfig c = RunFixtures.tiny("sg", 1, "rp", 100, 3, Precision.F32);
+    RunFixtures.runToEnd(tmp, c);
+    RunConfig changed = RunFixtures.tiny("sg", 1, "rp", 100, 3);
+    IOException e = assertThrows(IOException.class, () -> Trainer.resume(tmp, changed));
+    assertTrue(e.getMessage().contains("sac.precision: f64 vs f32"), e.getMessage());
   }
 
   @Test

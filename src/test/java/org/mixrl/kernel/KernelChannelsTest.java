@@ -3,12 +3,18 @@ package org.mixrl.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +54,60 @@ class KernelChannelsTest {
     List<byte[]> frames = new ArrayList<>(List.of(WireCodec.DELIMITER, signer.sign(parts)));
     frames.addAll(parts);
     return frames;
+  }
+
+  /**
+   * Does ZeroMQ's handshake (ZMTP 3.0, NULL security) as a DEALER on {@code port}, announces one
+   * frame of {@code size} bytes and sends 16 of them; returns the connected socket.
+   */
+  private static Socket announceFrame(int port, long size) throws IOException {
+    Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+    s.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_S));
+    ByteBuffer greeting = ByteBuffer.allocate(64);
+    greeting.put((byte) 0xff).put(new byte[8]).put((byte) 0x7f).put((byte) 3).put((byte) 0);
+    greeting.put("NULL".getBytes(StandardCharsets.US_ASCII));
+    byte[] ready = "\u0005READY\u000bSocket-Type\u0000\u0000\u0000\u0006DEALER".getBytes(StandardCharsets.US_ASCII);
+    ByteBuffer out = ByteBuffer.allocate(64 + 2 + ready.length + 9 + 16);
+    out.put(greeting.array()).put((byte) 0x04).put((byte) ready.length).put(ready);
+    out.put((byte) 0x02).putLong(size).put(new byte[16]); // a long frame, the last
+    s.getOutputStream().write(out.array());
+    return s;
+  }
+
+  @Test
+  void aPeerAnnouncingAFrameOverTheLimitIsDisconnected() throws Exception {
+    ConnectionInfo info = new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(),
+        freePort(), freePort(), KEY, "hmac-sha256");
+    KernelChannels channels = new KernelChannels(info, new PrintStream(new ByteArrayOutputStream()));
+    BlockingQueue<String> handled = new LinkedBlockingQueue<>();
+    channels.handle(MessageType.KERNEL_INFO_REQUEST, (env, m) -> handled.add("kernel_info"));
+    channels.handle(MessageType.SHUTDOWN_REQUEST, (env, m) -> env.markForShutdown());
+    channels.start();
+    // One byte over the limit is refused; without the limit JeroMQ would reserve all of it
+    // (here 2 GiB - 1) and keep the connection open waiting for the bytes.
+    for (long size : new long[] {KernelChannels.MAX_FRAME_BYTES + 1, Integer.MAX_VALUE}) {
+      try (Socket s = announceFrame(info.shellPort(), size)) {
+        InputStream in = s.getInputStream();
+        byte[] buf = new byte[4096];
+        try {
+          while (in.read(buf) >= 0) {
+            // the kernel's own handshake bytes, then the end of the stream
+          }
+        } catch (SocketTimeoutException e) {
+          fail("a connection announcing a frame of " + size + " bytes was still open after " + WAIT_S + " s");
+        } catch (SocketException reset) {
+          // closed with our bytes unread: a reset is a disconnect too
+        }
+      }
+    }
+    try (ZMQ.Context ctx = ZMQ.context(1); ZMQ.Socket shell = ctx.socket(SocketType.DEALER)) {
+      shell.setLinger(0);
+      shell.connect(info.endpoint(info.shellPort()));
+      Frames.send(shell, request(KEY, "kernel_info_request", "{}"));
+      assertEquals("kernel_info", handled.poll(WAIT_S, TimeUnit.SECONDS), "after refused frames");
+      Frames.send(shell, request(KEY, "shutdown_request", "{\"restart\": false}"));
+      channels.awaitShutdown();
+    }
   }
 
   @Test
