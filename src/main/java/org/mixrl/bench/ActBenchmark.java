@@ -52,7 +52,7 @@ public final class ActBenchmark {
         "JDK " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
             + " (" + System.getProperty("java.vendor") + ")");
     System.out.println(
-        "CPU " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " threads");
+        "CPU " + Machine.cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " threads");
   }
 
   /** A seeded, untrained Pendulum-sized actor: latency does not depend on the weights' values. */
@@ -110,18 +110,5 @@ public final class ActBenchmark {
   static double percentile(double[] sorted, double q) {
     int rank = (int) Math.ceil(q * sorted.length);
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-  }
-
-  private static String cpuModel() {
-    try {
-      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"))) {
-        if (line.startsWith("model name")) {
-          return line.substring(line.indexOf(':') + 1).trim();
-        }
-      }
-    } catch (java.io.IOException | RuntimeException e) {
-      // not Linux: fall through
-    }
-    return System.getProperty("os.arch") + " (model unknown)";
   }
 }

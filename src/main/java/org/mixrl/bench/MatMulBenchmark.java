@@ -3,8 +3,6 @@ package org.mixrl.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +38,7 @@ public final class MatMulBenchmark {
   }
 
   private static void run(int[] sizes, int[] threads, int reps, Precision precision) {
-    System.out.println("cpu: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
+    System.out.println("cpu: " + Machine.cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
         + " logical cores");
     System.out.println("jvm: " + System.getProperty("java.vm.name") + " "
         + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor")
@@ -164,19 +162,6 @@ public final class MatMulBenchmark {
       out.add(v);
     }
     return out.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private static String cpuModel() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-        if (line.startsWith("model name")) {
-          return line.substring(line.indexOf(':') + 1).trim();
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // not Linux: fall through
-    }
-    return System.getProperty("os.arch") + " (model unknown)";
   }
 
   private static String loadAverage() {

@@ -1,8 +1,5 @@
 package org.mixrl.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +74,7 @@ public final class MlpBenchmark {
         "JDK " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
             + " (" + System.getProperty("java.vendor") + ")");
     System.out.println(
-        "CPU " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " threads");
+        "CPU " + Machine.cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " threads");
   }
 
   /** "float64", or what f32 means here: float products on double storage. */
@@ -92,18 +89,5 @@ public final class MlpBenchmark {
     double g = net.layers().get(0).weight().grad().get(0, 0);
     net.zeroGrad();
     return loss.item() + g;
-  }
-
-  private static String cpuModel() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-        if (line.startsWith("model name")) {
-          return line.substring(line.indexOf(':') + 1).trim();
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // not Linux: fall through
-    }
-    return System.getProperty("os.arch") + " (model unknown)";
   }
 }

@@ -15,8 +15,6 @@ import picocli.CommandLine.Parameters;
 /** {@code mixrl bench}: the speed measurements recorded in docs/benchmarks.md. */
 @Command(
     name = "bench",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     description = {
       "Run a benchmark and print medians with the JDK and CPU.",
       "  matmul: GFLOP/s of MatMul.multiply and of its inner loop alone (256,1024; threads 1,2)",

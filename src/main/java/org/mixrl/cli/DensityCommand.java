@@ -17,6 +17,7 @@ import org.mixrl.experiment.sweep.MethodLabel;
 import org.mixrl.plot.ActionDensityCharts;
 import org.mixrl.plot.Charts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,8 +25,6 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl density}: a trained actor's action density (and critic) at one observation. */
 @Command(
     name = "density",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     sortOptions = false,
     description = {
       "Evaluate the actor of a training run (its last checkpoint) at one observation: the"
@@ -38,8 +37,7 @@ import picocli.CommandLine.Spec;
 final class DensityCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--run", required = true, description = "Run directory written by `mixrl train`.")
-  Path run;
+  @Mixin SharedOptions.RunDir run;
 
   @Option(names = "--obs", required = true, split = ",",
       description = "The observation, comma-separated, e.g. 2.5,2.5 for MultiGoal-v0.")
@@ -52,15 +50,14 @@ final class DensityCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output directory.")
   Path out;
 
-  @Option(names = "--no-figures", description = "Write the CSV files only.")
-  boolean noFigures;
+  @Mixin SharedOptions.NoFigures noFigures;
 
   @Override
   public Integer call() {
     try {
       OutputPaths.checkDirectory("--out", out);
-      ActionDensity.Grid g = ActionDensity.ofRun(run, obs, points);
-      SacConfig c = Trainer.readConfig(run).sac();
+      ActionDensity.Grid g = ActionDensity.ofRun(run.run, obs, points);
+      SacConfig c = Trainer.readConfig(run.run).sac();
       String family = MethodLabel.family(methodOptions(c));
       Files.createDirectories(out);
       AtomicFiles.write(out.resolve("density.csv"),
@@ -68,7 +65,7 @@ final class DensityCommand implements Callable<Integer> {
       AtomicFiles.write(out.resolve("components.csv"),
           ActionDensity.componentsCsv(g).getBytes(StandardCharsets.UTF_8));
       String where = g.envId() + " step " + g.step() + ", " + ActionDensity.describe(obs);
-      if (!noFigures) {
+      if (!noFigures.noFigures) {
         Charts.savePng(ActionDensityCharts.density(g, family + " pi(a|s), " + where, family),
             out.resolve("density.png"));
         Charts.savePng(ActionDensityCharts.critic(g, family + " min Q(s,a), " + where),

@@ -16,8 +16,6 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl env list}, {@code mixrl env rollout} and {@code mixrl env explore}. */
 @Command(
     name = "env",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     description = "List environments, play a fixed action sequence in one, or measure how often"
         + " random actions reach a task's goal.",
     subcommands = {EnvCommand.ListCommand.class, EnvCommand.RolloutCommand.class,
@@ -32,7 +30,7 @@ final class EnvCommand implements Runnable {
   }
 
   /** {@code mixrl env list}: one line per env: id, description, source. */
-  @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
+  @Command(name = "list",
       description = "List every environment id with a one-line description and its source.")
   static final class ListCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -53,8 +51,7 @@ final class EnvCommand implements Runnable {
   }
 
   /** {@code mixrl env rollout}: CSV of a seeded reset followed by the given actions. */
-  @Command(name = "rollout", mixinStandardHelpOptions = true,
-      versionProvider = MixrlVersion.class,
+  @Command(name = "rollout",
       description = "Reset with a seed, apply the actions, write CSV step,obs_0..obs_n,reward,"
           + "terminated,truncated to stdout.")
   static final class RolloutCommand implements Callable<Integer> {
@@ -104,8 +101,7 @@ final class EnvCommand implements Runnable {
   }
 
   /** {@code mixrl env explore}: how often held uniform random actions reach the goal. */
-  @Command(name = "explore", mixinStandardHelpOptions = true,
-      versionProvider = MixrlVersion.class,
+  @Command(name = "explore",
       description = "Play episodes with uniform random actions, each held for H steps, and print"
           + " how many reach the goal (terminate) before the cutoff: whether undirected"
           + " exploration of that kind finds a cost-to-goal task's goal at all.")

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.mixrl.deploy.DeployedPolicy;
 import org.mixrl.experiment.PolicyExport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,8 +20,6 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl export}: a finished run's actor as a policy file for embedding. */
 @Command(
     name = "export",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     sortOptions = false,
     description = {
       "Write the actor of a finished training run (network, policy head, action box, run id"
@@ -33,8 +32,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--run", required = true, description = "Run directory written by `mixrl train`.")
-  Path run;
+  @Mixin SharedOptions.RunDir run;
 
   @Option(names = "--out", required = true, description = "Policy file to write (e.g. policy.mixrl).")
   Path out;
@@ -44,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
     PrintWriter outW = spec.commandLine().getOut();
     try {
       refuseToReplaceOtherFiles(out);
-      DeployedPolicy p = PolicyExport.export(run, out);
+      DeployedPolicy p = PolicyExport.export(run.run, out);
       outW.printf(Locale.ROOT, "%s: %s, %d bytes; run %s, %d steps on %s, config sha256 %s%n",
           out, p, Files.size(out), p.metadata().runId(), p.metadata().trainedSteps(),
           p.metadata().envId(), p.metadata().configHash());

@@ -9,8 +9,6 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl info}: what this installation runs on, for bug reports and benchmark records. */
 @Command(
     name = "info",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     description = "Print the mixrl version, the JDK and the number of available processors.")
 final class InfoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

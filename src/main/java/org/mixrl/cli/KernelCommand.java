@@ -8,6 +8,7 @@ import org.mixrl.kernel.KernelSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,8 +17,6 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl kernel install|uninstall|run}: the Jupyter kernel "Java (mixrl)". */
 @Command(
     name = "kernel",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     description = "Install, uninstall or run the Jupyter kernel \"Java (mixrl)\".",
     subcommands = {
       KernelCommand.Install.class,
@@ -58,9 +57,18 @@ final class KernelCommand implements Runnable {
     }
   }
 
+  /** The kernelspec directory of install and uninstall: --user or --prefix DIR, at most one. */
+  static final class Target {
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Location location;
+
+    Path dir() {
+      return Location.dir(location);
+    }
+  }
+
   @Command(
       name = "install",
-      mixinStandardHelpOptions = true,
       description = {
         "Write the kernelspec so that Jupyter lists \"Java (mixrl)\".",
         "It starts this JDK's java with this build's jar and lib/; reinstall after moving either."
@@ -68,12 +76,11 @@ final class KernelCommand implements Runnable {
   static final class Install implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Location location;
+    @Mixin Target target;
 
     @Override
     public Integer call() {
-      Path dir = Location.dir(location);
+      Path dir = target.dir();
       Path json =
           KernelSpec.install(
               dir, KernelSpec.argv(KernelSpec.currentJava(), KernelSpec.currentClassPath()));
@@ -85,17 +92,15 @@ final class KernelCommand implements Runnable {
 
   @Command(
       name = "uninstall",
-      mixinStandardHelpOptions = true,
       description = "Remove the kernelspec written by install (same options).")
   static final class Uninstall implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Location location;
+    @Mixin Target target;
 
     @Override
     public Integer call() {
-      Path dir = Location.dir(location);
+      Path dir = target.dir();
       boolean removed = KernelSpec.uninstall(dir);
       spec.commandLine().getOut().println(removed ? "removed " + dir : "no kernelspec at " + dir);
       return 0;
@@ -104,7 +109,6 @@ final class KernelCommand implements Runnable {
 
   @Command(
       name = "run",
-      mixinStandardHelpOptions = true,
       description = "Run the kernel on a Jupyter connection file (Jupyter does this; see install).")
   static final class Run implements Callable<Integer> {
     @Parameters(paramLabel = "CONNECTION_FILE", description = "The JSON file Jupyter writes.")

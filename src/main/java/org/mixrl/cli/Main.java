@@ -13,12 +13,15 @@ import picocli.CommandLine.Spec;
  * {@link System#exit}; the core returns values and throws exceptions.
  *
  * <p><b>Adding a subcommand:</b> write a class in {@code org.mixrl.cli} annotated with
- * {@code @Command(name = "...", description = "...", mixinStandardHelpOptions = true)} that
- * implements {@code Callable<Integer>} (return the exit code; see {@link InfoCommand}), then
- * add it to the {@code subcommands} list below. That list is the single registry.
+ * {@code @Command(name = "...", description = "...")} that implements
+ * {@code Callable<Integer>} (return the exit code; see {@link InfoCommand}), then add it to the
+ * {@code subcommands} list below. That list is the single registry. Every command, to any
+ * depth, inherits {@code --help} and {@code --version} (with {@link MixrlVersion}) from this
+ * one ({@code scope = INHERIT}).
  */
 @Command(
     name = "mixrl",
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = MixrlVersion.class,
     description = "Entropy-regularized actor-critic with mixture policies.",

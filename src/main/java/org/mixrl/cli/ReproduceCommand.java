@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,8 +17,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "reproduce",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     description = {
       "Reproduce the paper's theory and bandit experiments.",
       "Gaussian threshold, stationary points, entropy robustness, estimator variance and",
@@ -41,8 +40,7 @@ final class ReproduceCommand implements Callable<Integer> {
       description = "Worker threads (default: available processors). Results do not depend on it.")
   Integer threads;
 
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
+  @Mixin SharedOptions.Quiet quiet;
 
   @Override
   public Integer call() throws Exception {
@@ -64,7 +62,7 @@ final class ReproduceCommand implements Callable<Integer> {
     int longestStage = stages.keySet().stream().mapToInt(String::length).max().orElse(0);
     try (ProgressBar bar = ProgressBars.build(
             ProgressBars.builder("reproduce", total, "tasks", 1 + longestStage),
-            ProgressBars.consumer(quiet));
+            ProgressBars.consumer(quiet.quiet));
         TaskRunner runner = new TaskRunner(n, bar, stages)) {
       ReproduceTheory theory = new ReproduceTheory(plan, output, runner);
       md.append(theory.threshold());

@@ -17,27 +17,25 @@ import org.mixrl.experiment.sweep.SweepCollection;
 import org.mixrl.plot.Charts;
 import org.mixrl.plot.MethodColors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mixrl sweep collect DIR}: tables and figures of a sweep's done runs. */
-@Command(name = "collect", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
+@Command(name = "collect",
     description = "Write DIR/collect/runs.csv (one row per run: options, final return,"
         + " area under the curve), groups.csv (per setting: mean and 95%% bootstrap interval over"
         + " seeds) and PNG figures (learning curves with bands, final return per method).")
 final class SweepCollectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "Sweep directory.")
-  Path dir;
+  @Mixin SharedOptions.SweepDir dir;
 
   @Option(names = "--out", paramLabel = "OUT", description = "Output directory (default: DIR/collect).")
   Path out;
 
-  @Option(names = "--no-figures", description = "Write the CSV files only.")
-  boolean noFigures;
+  @Mixin SharedOptions.NoFigures noFigures;
 
   @Option(names = "--curve", paramLabel = "ROWS", defaultValue = "auto",
       description = "Which metrics rows make a run's curve: auto (deterministic evaluations if"
@@ -52,7 +50,7 @@ final class SweepCollectCommand implements Callable<Integer> {
           + String.join(", ", org.mixrl.experiment.sweep.Curve.SOURCES) + ", got " + curve);
       return 2;
     }
-    Sweep sweep = Sweep.at(dir);
+    Sweep sweep = Sweep.at(dir.dir);
     Path target = out != null ? out : sweep.dir().resolve("collect");
     OutputPaths.checkDirectory(out != null ? "--out" : "collect directory", target);
     SweepCollection c = SweepCollection.of(sweep, SweepKinds::kind, curve);
@@ -77,7 +75,7 @@ final class SweepCollectCommand implements Callable<Integer> {
     }
     List<Path> written = new ArrayList<>(List.of(target.resolve("runs.csv"),
         target.resolve("groups.csv"), target.resolve("paired.csv")));
-    if (!noFigures && !c.groups().isEmpty()) {
+    if (!noFigures.noFigures && !c.groups().isEmpty()) {
       written.addAll(figures(c, target, curveName(c)));
       written.addAll(collapseFigures(sweep, c, target));
     }

@@ -19,6 +19,7 @@ import org.mixrl.experiment.sweep.Sweep;
 import org.mixrl.experiment.sweep.SweepSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,8 +28,6 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl sweep}: plan, run (locally or on Slurm), watch and collect a grid of runs. */
 @Command(
     name = "sweep",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     description = "Seeds × settings: plan run directories from a JSON spec, run them on a local"
         + " process pool or a Slurm job array, and collect the comparison (docs/sweeps.md).",
     subcommands = {
@@ -50,7 +49,7 @@ final class SweepCommand implements Runnable {
   }
 
   /** {@code mixrl sweep plan SPEC --out DIR}. */
-  @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
+  @Command(name = "plan",
       description = "Expand SPEC's grid into DIR/runs/<id>/config.json. Every run's options are"
           + " checked as `train` checks them; a bad value refuses the spec and plans nothing."
           + " Idempotent: planning again adds only new runs; a fixed spec replaces the failed or"
@@ -116,16 +115,14 @@ final class SweepCommand implements Runnable {
   }
 
   /** {@code mixrl sweep forget DIR RUN_ID...}. */
-  @Command(name = "forget", mixinStandardHelpOptions = true,
-      versionProvider = MixrlVersion.class,
+  @Command(name = "forget",
       description = "Remove runs from the sweep (their directories, output included): failed or"
           + " pending ones; a done run only with --delete-results. A running run is never"
           + " removed: stop its process first.")
   static final class ForgetCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "Sweep directory.")
-    Path dir;
+    @Mixin SharedOptions.SweepDir dir;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "RUN_ID",
         description = "Runs to remove (ids as `sweep status` lists them).")
@@ -137,13 +134,13 @@ final class SweepCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Sweep sweep = Sweep.at(dir);
+      Sweep sweep = Sweep.at(dir.dir);
       List<String> planned = sweep.ids();
       // every id checked before anything is removed: a typo removes nothing
       for (String id : ids) {
         if (!planned.contains(id)) {
           throw new IllegalArgumentException("no run '" + id + "' in " + sweep.dir()
-              + " (see `mixrl sweep status " + dir + "`); nothing was removed");
+              + " (see `mixrl sweep status " + dir.dir + "`); nothing was removed");
         }
         RunStatus st = sweep.status(id, SweepKinds::kind);
         if (st.state() == RunState.DONE && !deleteResults) {
@@ -166,14 +163,13 @@ final class SweepCommand implements Runnable {
   }
 
   /** {@code mixrl sweep status DIR}. */
-  @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
+  @Command(name = "status",
       description = "Counts of pending, running, done and failed runs, and which runs they are"
           + " (done ones with --all).")
   static final class StatusCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "Sweep directory.")
-    Path dir;
+    @Mixin SharedOptions.SweepDir dir;
 
     @Option(names = "--all", description = "Also list the done runs.")
     boolean all;
@@ -181,7 +177,7 @@ final class SweepCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter o = spec.commandLine().getOut();
-      List<RunStatus> runs = Sweep.at(dir).status(SweepKinds::kind);
+      List<RunStatus> runs = Sweep.at(dir.dir).status(SweepKinds::kind);
       Map<RunState, List<RunStatus>> by = new EnumMap<>(RunState.class);
       for (RunState s : RunState.values()) {
         by.put(s, new ArrayList<>());

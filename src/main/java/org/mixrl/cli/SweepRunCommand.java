@@ -18,9 +18,9 @@ import me.tongfei.progressbar.ProgressBar;
 import org.mixrl.experiment.sweep.RunOrder;
 import org.mixrl.experiment.sweep.Sweep;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -28,21 +28,19 @@ import picocli.CommandLine.Spec;
  * {@code mixrl sweep task DIR --run ID} (so each run is its own JVM, and a crash or kill of one
  * touches no other), with one progress bar over the sweep.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
+@Command(name = "run",
     description = "Run every run that is not done on a local pool of processes: interrupted runs"
         + " resume, failed runs are retried; a failing run is recorded and does not stop others.")
 final class SweepRunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "Sweep directory.")
-  Path dir;
+  @Mixin SharedOptions.SweepDir dir;
 
   @Option(names = "--workers", paramLabel = "N",
       description = "Runs at once (default: the number of cores).")
   Integer workers;
 
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
+  @Mixin SharedOptions.Quiet quiet;
 
   @Option(names = "--order-by", paramLabel = "KEY", split = ",",
       description = "Take runs in the order of these options' values, then by id (default: id"
@@ -58,7 +56,7 @@ final class SweepRunCommand implements Callable<Integer> {
     if (n < 1) {
       throw new IllegalArgumentException("--workers must be >= 1, got " + n);
     }
-    Sweep sweep = Sweep.at(dir);
+    Sweep sweep = Sweep.at(dir.dir);
     List<String> todo = RunOrder.by(sweep, sweep.notDone(), orderBy);
     int total = sweep.ids().size();
     PrintWriter o = spec.commandLine().getOut();
@@ -82,7 +80,7 @@ final class SweepRunCommand implements Callable<Integer> {
     AtomicInteger interrupted = new AtomicInteger();
     List<String> failedIds = java.util.Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(n);
-    try (ProgressBar bar = ProgressBars.create("sweep", total, "runs", quiet)) {
+    try (ProgressBar bar = ProgressBars.create("sweep", total, "runs", quiet.quiet)) {
       bar.stepTo(total - todo.size());
       List<Future<?>> futures = new ArrayList<>();
       for (String id : todo) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mixrl sweep slurm DIR}: one job array over the runs that are not done. */
-@Command(name = "slurm", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
+@Command(name = "slurm",
     description = "Write an sbatch script for a job array over the runs that are not done and"
         + " submit it (or print it with --dry-run). Each task runs `mixrl sweep task DIR --index"
         + " $SLURM_ARRAY_TASK_ID`. Resubmit the same command to retry what did not finish.")

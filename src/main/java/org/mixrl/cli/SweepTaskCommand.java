@@ -12,9 +12,9 @@ import org.mixrl.experiment.sweep.SlurmArray;
 import org.mixrl.experiment.sweep.Sweep;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -23,14 +23,13 @@ import picocli.CommandLine.Spec;
  * this same process, so the process that holds the run's lock is the one writing the run:
  * killing it (scancel, kill -9) stops the writing and releases the lock together.
  */
-@Command(name = "task", mixinStandardHelpOptions = true, versionProvider = MixrlVersion.class,
+@Command(name = "task",
     description = "Run one run of a sweep unless it is done or running elsewhere: resume it if it"
         + " has a checkpoint, record done or failed. Exit 0 unless the run failed.")
 final class SweepTaskCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "Sweep directory.")
-  Path dir;
+  @Mixin SharedOptions.SweepDir dir;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Which which;
@@ -68,7 +67,7 @@ final class SweepTaskCommand implements Callable<Integer> {
     if (exitWithParent) {
       watchParent();
     }
-    Sweep sweep = Sweep.at(dir);
+    Sweep sweep = Sweep.at(dir.dir);
     String id = which.run != null ? which.run
         : SlurmArray.runForTask(list != null ? list : SlurmArray.newestList(sweep), which.index);
     PrintWriter o = spec.commandLine().getOut();

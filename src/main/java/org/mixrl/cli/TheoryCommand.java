@@ -28,8 +28,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "theory",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     description = "Exact theory on a 1-D bandit reward (docs/theory.md).",
     subcommands = {TheoryCommand.Threshold.class, TheoryCommand.Optimum.class,
       TheoryCommand.Stationary.class, TheoryCommand.ContinuationCommand.class})
@@ -45,8 +43,6 @@ final class TheoryCommand implements Runnable {
   /** {@code mixrl theory threshold --reward SPEC}. */
   @Command(
       name = "threshold",
-      mixinStandardHelpOptions = true,
-      versionProvider = MixrlVersion.class,
       description = {
         "alpha*_G(r): above it a Gaussian policy on the line has no stationary point.",
         "Last line: alpha_star=<value> bound=<value>"
@@ -89,8 +85,7 @@ final class TheoryCommand implements Runnable {
     @Option(names = "--reward", required = true, description = "1-D reward (bumps:...).")
     String reward;
 
-    @Option(names = "--policy", required = true, description = "g, sg, gm or sgm.")
-    String policy;
+    @CommandLine.Mixin SharedOptions.PolicyName policy;
 
     @Option(names = "--components",
         description = "K in 1..16: must be 1 for g and sg (default); default 5 for gm and sgm,"
@@ -105,7 +100,7 @@ final class TheoryCommand implements Runnable {
     long seed;
 
     PolicyClass policyClass() {
-      return PolicyClass.parse(policy);
+      return PolicyClass.parse(policy.policy);
     }
 
     /** K after the checks of the class/K combination. */
@@ -143,11 +138,22 @@ final class TheoryCommand implements Runnable {
     }
   }
 
+  /** The class options and one alpha: what optimum and stationary search. */
+  static final class AtAlpha {
+    @CommandLine.Mixin ClassOptions options;
+
+    @Option(names = "--alpha", required = true, description = "Entropy scale alpha > 0.")
+    double alpha;
+
+    /** The exact objective at --alpha, all options checked. */
+    ExactObjective objective() {
+      return options.objective(alpha);
+    }
+  }
+
   /** {@code mixrl theory optimum --reward SPEC --policy C --components K --alpha A}. */
   @Command(
       name = "optimum",
-      mixinStandardHelpOptions = true,
-      versionProvider = MixrlVersion.class,
       description = {
         "Best local maximum of the exact J = E[r] + alpha H.",
         "From structured and seeded random starts (ascent, Newton polish, Hessian classification). A line 'unbounded:' names the",
@@ -159,20 +165,17 @@ final class TheoryCommand implements Runnable {
   static final class Optimum implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @CommandLine.Mixin ClassOptions options;
-
-    @Option(names = "--alpha", required = true, description = "Entropy scale alpha > 0.")
-    double alpha;
+    @CommandLine.Mixin AtAlpha at;
 
     @Override
     public Integer call() {
-      ExactObjective j = options.objective(alpha);
-      StationaryPoints.Settings s = options.searchSettings();
+      ExactObjective j = at.objective();
+      StationaryPoints.Settings s = at.options.searchSettings();
       List<StationaryPoints.Point> points = StationaryPoints.search(j, s);
       PrintWriter out = spec.commandLine().getOut();
       out.println("J = E[r] + alpha H for " + j + ", " + points.size() + " starts ("
-          + (points.size() - options.starts) + " structured, " + options.starts
-          + " random, seed " + options.seed + "):");
+          + (points.size() - at.options.starts) + " structured, " + at.options.starts
+          + " random, seed " + at.options.seed + "):");
       for (int i = 0; i < points.size(); i++) {
         out.println("  start " + i + ": " + points.get(i));
       }
@@ -213,8 +216,6 @@ final class TheoryCommand implements Runnable {
   /** {@code mixrl theory stationary}: every distinct stationary point found, saddles included. */
   @Command(
       name = "stationary",
-      mixinStandardHelpOptions = true,
-      versionProvider = MixrlVersion.class,
       description = {
         "Distinct stationary points of the exact J of any kind: maxima, saddles, minima.",
         "Found by Levenberg-Marquardt on |grad J|^2 from the structured and random starts; each is",
@@ -224,15 +225,12 @@ final class TheoryCommand implements Runnable {
   static final class Stationary implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @CommandLine.Mixin ClassOptions options;
-
-    @Option(names = "--alpha", required = true, description = "Entropy scale alpha > 0.")
-    double alpha;
+    @CommandLine.Mixin AtAlpha at;
 
     @Override
     public Integer call() {
-      ExactObjective j = options.objective(alpha);
-      StationaryPoints.Settings s = options.searchSettings();
+      ExactObjective j = at.objective();
+      StationaryPoints.Settings s = at.options.searchSettings();
       PrintWriter out = spec.commandLine().getOut();
       out.println("stationary points of J = E[r] + alpha H for " + j + ":");
       for (StationaryPoints.Point p : StationaryPoints.stationary(j, s)) {
@@ -246,8 +244,6 @@ final class TheoryCommand implements Runnable {
   /** {@code mixrl theory continuation}: maxima followed as alpha grows. */
   @Command(
       name = "continuation",
-      mixinStandardHelpOptions = true,
-      versionProvider = MixrlVersion.class,
       description = {
         "Follows every local maximum from the first alpha of an increasing grid as alpha grows.",
         "Warm-started Newton polishes with halved steps near the end; reports where each",

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import me.tongfei.progressbar.ProgressBar;
 import org.mixrl.agent.SacConfig;
 import org.mixrl.agent.SacField;
 import org.mixrl.experiment.RunConfig;
+import org.mixrl.experiment.RunField;
 import org.mixrl.experiment.RunOptions;
 import org.mixrl.experiment.RunSummary;
 import org.mixrl.experiment.Trainer;
@@ -28,10 +30,12 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl train}: SAC on one environment, into a resumable run directory. */
 @Command(
     name = "train",
+    // declared here as well as inherited from Main: the model transformer then finds --help and
+    // --version among the command's own options and keeps them before the agent's rows
     mixinStandardHelpOptions = true,
     versionProvider = MixrlVersion.class,
     sortOptions = false,
-    modelTransformer = TrainCommand.SacOptions.class,
+    modelTransformer = TrainCommand.ConfigOptions.class,
     description = {
       "Train Soft Actor-Critic with a Gaussian or mixture policy. Writes OUT/config.json,"
           + " OUT/metrics.csv and OUT/checkpoint.bin; rerun the same command with --resume to"
@@ -41,32 +45,12 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--env", description = "Environment id (see `mixrl env list`); required for"
-      + " a new run.")
-  String env;
-
-  @Option(names = "--steps", description = "Environment steps; required for a new run. With"
-      + " --resume, a larger value extends a run (finished or not).")
-  Long steps;
-
-  @Option(names = "--seed", defaultValue = RunOptions.DEFAULT_SEED, description = "Run seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
   @Option(names = "--out", required = true, description = "Run directory.")
   Path out;
 
   @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint;"
       + " its config.json supplies every setting not given.")
   boolean resume;
-
-  @Option(names = "--eval-every", defaultValue = RunOptions.DEFAULT_EVAL_EVERY, description = "Evaluate every N steps, 0 = never (default: ${DEFAULT-VALUE}).")
-  long evalEvery;
-
-  @Option(names = "--eval-episodes", defaultValue = RunOptions.DEFAULT_EVAL_EPISODES, description = "Episodes per evaluation, each of stochastic and deterministic (default: ${DEFAULT-VALUE}).")
-  int evalEpisodes;
-
-  @Option(names = "--checkpoint-every", defaultValue = RunOptions.DEFAULT_CHECKPOINT_EVERY, description = "Checkpoint every N steps, 0 = only at the end (default: ${DEFAULT-VALUE}).")
-  long checkpointEvery;
 
   @Option(names = "--no-progress", description = "Do not draw the progress bar.")
   boolean noProgress;
@@ -103,10 +87,41 @@ final class TrainCommand implements Callable<Integer> {
     return spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
-  /** Adds one option per row of {@link SacConfig#FIELDS}, with the row's default and help. */
-  static final class SacOptions implements CommandLine.IModelTransformer {
+  /**
+   * Adds one option per row of {@link RunConfig#FIELDS} and of {@link SacConfig#FIELDS}, with
+   * the row's default and help. Help order: the run's rows in {@link RunOptions#runFields()}
+   * order with {@code --out} and {@code --resume} after {@code --seed}, then this class's other
+   * options and --help/--version, then the agent's rows.
+   */
+  static final class ConfigOptions implements CommandLine.IModelTransformer {
+    /** The last run row shown before {@code --out} and {@code --resume}. */
+    private static final String LAST_BEFORE_OUT = "seed";
+
     @Override
     public CommandSpec transform(CommandSpec command) {
+      List<OptionSpec> own = new ArrayList<>(command.options()); // --out, --resume, ..., -h, -V
+      own.forEach(command::remove);
+      for (RunField f : RunOptions.runFields()) {
+        OptionSpec.Builder o = OptionSpec.builder("--" + f.option())
+            .description(f.helpWithDefault()).paramLabel("<" + camel(f.option()) + ">")
+            .type(switch (f.kind()) {
+              case STRING -> String.class;
+              case LONG -> Long.class;
+              case INT -> Integer.class;
+            });
+        if (!f.required()) {
+          o.defaultValue(String.valueOf(f.defaultValue()));
+        }
+        command.addOption(o.build());
+        if (f.option().equals(LAST_BEFORE_OUT)) {
+          for (String name : List.of("--out", "--resume")) {
+            OptionSpec o2 = find(own, name);
+            own.remove(o2);
+            command.addOption(o2);
+          }
+        }
+      }
+      own.forEach(command::addOption);
       for (SacField f : SacConfig.FIELDS) {
         OptionSpec.Builder o = OptionSpec.builder(f.option()).description(f.helpWithDefault());
         switch (f.kind()) {
@@ -131,6 +146,19 @@ final class TrainCommand implements Callable<Integer> {
       }
       return command;
     }
+  }
+
+  private static OptionSpec find(List<OptionSpec> options, String name) {
+    return options.stream().filter(o -> o.longestName().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** "eval-every" -> "evalEvery", the parameter label the options had as fields. */
+  private static String camel(String option) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : option.split("-")) {
+      sb.append(sb.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+    }
+    return sb.toString();
   }
 
   @Override

@@ -2,7 +2,6 @@ package org.mixrl.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +14,9 @@ import org.mixrl.estimator.Baseline;
 import org.mixrl.estimator.EstimatorOptions;
 import org.mixrl.estimator.EstimatorSpec;
 import org.mixrl.estimator.VarianceStudy;
-import org.mixrl.experiment.AtomicFiles;
 import org.mixrl.experiment.VarianceComparison;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,8 +24,6 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl variance}: per-parameter bias and variance of gradient estimators on a bandit. */
 @Command(
     name = "variance",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     description = {
       "Measure gradient estimators against the exact gradient of a fixed 1-D policy.",
       "The objective is J = E[r(a)] - alpha E[log pi(a)] on a known reward.",
@@ -39,8 +36,7 @@ final class VarianceCommand implements Callable<Integer> {
       description = "Reward, e.g. 'bumps:1.0@1.0/0.3,0.8@-1.0/0.3' (H@C/W: H exp(-(a-C)^2/(2W^2))).")
   String reward;
 
-  @Option(names = "--policy", required = true, description = "g, sg, gm or sgm.")
-  String policy;
+  @Mixin SharedOptions.PolicyName policy;
 
   @Option(names = "--logits", description = "Mixture logits, comma-separated (gm, sgm).")
   String logits;
@@ -87,21 +83,16 @@ final class VarianceCommand implements Callable<Integer> {
   @Option(names = "--shared-noise", description = "MRP: one noise draw shared by all components.")
   boolean sharedNoise;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1).")
-  long seed;
+  @Mixin SharedOptions.Seed seed;
 
-  @Option(names = "--out", description = "CSV file (default: standard output).")
-  Path out;
+  @Mixin SharedOptions.CsvOut out;
 
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
+  @Mixin SharedOptions.Quiet quiet;
 
   @Override
   public Integer call() throws IOException {
-    if (out != null) {
-      OutputPaths.checkFile("--out", out);
-    }
-    PolicyClass pc = PolicyClass.parse(policy);
+    out.check();
+    PolicyClass pc = PolicyClass.parse(policy.policy);
     double[] mu = CsvOptions.doubles("--means", means);
     double[] ls = CsvOptions.doubles("--log-stds", logStds);
     int k = mu.length;
@@ -156,13 +147,13 @@ final class VarianceCommand implements Callable<Integer> {
       specs.add(es);
     }
     VarianceComparison study = new VarianceComparison(
-        new VarianceComparison.Setup(r, layout, theta, alpha, batch, repeats, seed));
+        new VarianceComparison.Setup(r, layout, theta, alpha, batch, repeats, seed.seed));
 
     StringBuilder csv = new StringBuilder("estimator,parameter,exact,mean,variance,std_error,z\n");
     PrintWriter err = spec.commandLine().getErr();
     List<String> summary = new ArrayList<>();
     try (ProgressBar bar = ProgressBars.create("variance", (long) repeats * specs.size(), "batches",
-        quiet)) {
+        quiet.quiet)) {
       for (EstimatorSpec es : specs) {
         VarianceComparison.Result result = study.measure(es, (done, total) -> bar.step());
         for (VarianceStudy.Row row : result.rows()) {
@@ -177,12 +168,7 @@ final class VarianceCommand implements Callable<Integer> {
             result.criticEvaluationsPerState()));
       }
     }
-    if (out == null) {
-      spec.commandLine().getOut().print(csv);
-      spec.commandLine().getOut().flush();
-    } else {
-      AtomicFiles.write(out, csv.toString());
-    }
+    out.write(spec, csv.toString());
     for (String line : summary) {
       err.println(line);
     }

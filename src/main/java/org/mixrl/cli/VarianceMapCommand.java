@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import me.tongfei.progressbar.ProgressBar;
-import org.mixrl.experiment.AtomicFiles;
 import org.mixrl.experiment.VarianceMap;
 import org.mixrl.plot.VarianceMapChart;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,8 +19,6 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl variance-map}: log(Var_MRP / Var_LR) over a grid of rewards, policies and alpha. */
 @Command(
     name = "variance-map",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     description = {
       "Map where MRP has a lower gradient variance than LR, with standard errors.",
       "Each cell is a 'mixrl variance' run (GM_K, equal weights, sigma = e^-0.5, means"
@@ -68,24 +66,19 @@ final class VarianceMapCommand implements Callable<Integer> {
       description = "Batches per estimator and cell (default 2000; quick 100).")
   Integer repeats;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1).")
-  long seed;
+  @Mixin SharedOptions.Seed seed;
 
-  @Option(names = "--out", description = "CSV file (default: standard output).")
-  Path out;
+  @Mixin SharedOptions.CsvOut out;
 
   @Option(names = "--figure",
       description = "PNG file: both heat maps (against LR and equal-cost LR).")
   Path figure;
 
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
+  @Mixin SharedOptions.Quiet quiet;
 
   @Override
   public Integer call() throws IOException {
-    if (out != null) {
-      OutputPaths.checkFile("--out", out);
-    }
+    out.check();
     if (figure != null) {
       OutputPaths.checkFile("--figure", figure);
     }
@@ -93,16 +86,11 @@ final class VarianceMapCommand implements Callable<Integer> {
     List<VarianceMap.Cell> cells;
     PrintWriter err = spec.commandLine().getErr();
     try (ProgressBar bar = ProgressBars.create("variance map", grid.cellCount(), "cells",
-        quiet)) {
+        quiet.quiet)) {
       cells = VarianceMap.run(grid, (done, total) -> bar.stepTo(done));
     }
     String csv = VarianceMap.csv(cells);
-    if (out == null) {
-      spec.commandLine().getOut().print(csv);
-      spec.commandLine().getOut().flush();
-    } else {
-      AtomicFiles.write(out, csv);
-    }
+    out.write(spec, csv);
     if (figure != null) {
       VarianceMapChart.saveBoth(cells, figure);
     }
@@ -166,7 +154,7 @@ final class VarianceMapCommand implements Callable<Integer> {
               : g.separations(),
           components != null ? ints("--components", components) : g.components(),
           batches != null ? ints("--batches", batches) : g.batches(),
-          b, VarianceMap.Design.parse(design), r, seed);
+          b, VarianceMap.Design.parse(design), r, seed.seed);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("variance map grid: " + e.getMessage(), e);
     }

@@ -27,8 +27,6 @@ import picocli.CommandLine.Spec;
 /** {@code mixrl verify-estimator}: runs the verification kit on a user's estimator class. */
 @Command(
     name = "verify-estimator",
-    mixinStandardHelpOptions = true,
-    versionProvider = MixrlVersion.class,
     description = {
       "Verify a gradient estimator against exact gradients.",
       // one string per paragraph: picocli wraps them to the help width

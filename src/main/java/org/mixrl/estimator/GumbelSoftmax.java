@@ -1,7 +1,6 @@
 package org.mixrl.estimator;
 
 import org.mixrl.policy.Mixture;
-import org.mixrl.policy.Policy;
 import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.Tensor;
 
@@ -10,7 +9,7 @@ import org.mixrl.tensor.Tensor;
  * pathwise latent u = sum_k y_k (mu_k + sigma_k eps_k). Biased for lambda > 0 (u is not a
  * draw from the mixture); included as the classic alternative, with its bias measured.
  */
-public final class GumbelSoftmax extends BaseEstimator {
+public final class GumbelSoftmax extends BaseEstimator<Mixture> {
   private final double temperature;
 
   public GumbelSoftmax(int samplesPerState, double temperature) {
@@ -23,9 +22,7 @@ public final class GumbelSoftmax extends BaseEstimator {
   }
 
   @Override
-  public Surrogate surrogate(Policy policy, ActionValue critic, double alpha, RandomStream rng) {
-    check(policy, alpha);
-    Mixture pi = (Mixture) policy;
+  protected Surrogate estimate(Mixture pi, ActionValue critic, double alpha, RandomStream rng) {
     int b = pi.batchSize();
     int k = pi.components();
     int d = pi.actionDim();
@@ -38,8 +35,6 @@ public final class GumbelSoftmax extends BaseEstimator {
     Tensor eps = Tensor.randn(rng, b, samples, k, d);
     Tensor uk = pi.componentLatents(eps); // [B, M, K, d]
     Tensor u = uk.mul(y.unsqueeze(3)).sum(2, false); // [B, M, d]
-    Tensor logp = pi.logProbOfLatent(u);
-    Tensor f = critic.valuesOf(pi.toAction(u)).sub(logp.mul(alpha));
-    return new Surrogate(f.mean(), Estimators.entropyOf(logp), samples);
+    return pathwise(pi, u, critic, alpha);
   }
 }

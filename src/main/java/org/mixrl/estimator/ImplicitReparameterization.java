@@ -2,7 +2,6 @@ package org.mixrl.estimator;
 
 import org.mixrl.policy.GaussianMixture;
 import org.mixrl.policy.Mixture;
-import org.mixrl.policy.Policy;
 import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.GradMode;
 import org.mixrl.tensor.Tensor;
@@ -20,7 +19,7 @@ import org.mixrl.tensor.Tensor;
  * conditional of a diagonal mixture is again a mixture, with weights proportional to w_k
  * prod_{i&lt;j} N(u_i; mu_ki, sigma_ki), so the construction is exact in every dimension.
  */
-public final class ImplicitReparameterization extends BaseEstimator {
+public final class ImplicitReparameterization extends BaseEstimator<Mixture> {
   private static final double DENSITY_FLOOR = 1e-300;
 
   public ImplicitReparameterization(int samplesPerState) {
@@ -28,13 +27,9 @@ public final class ImplicitReparameterization extends BaseEstimator {
   }
 
   @Override
-  public Surrogate surrogate(Policy policy, ActionValue critic, double alpha, RandomStream rng) {
-    check(policy, alpha);
-    Mixture pi = (Mixture) policy;
+  protected Surrogate estimate(Mixture pi, ActionValue critic, double alpha, RandomStream rng) {
     Tensor u = implicitLatents(pi.latent(), pi.sampleLatent(rng, samples));
-    Tensor logp = pi.logProbOfLatent(u);
-    Tensor f = critic.valuesOf(pi.toAction(u)).sub(logp.mul(alpha));
-    return new Surrogate(f.mean(), Estimators.entropyOf(logp), samples);
+    return pathwise(pi, u, critic, alpha);
   }
 
   /** Rebuilds detached draws u [B, M, d] of q as tensors carrying the implicit gradient. */

@@ -9,7 +9,7 @@ import org.mixrl.tensor.Tensor;
  * LR (score function): a ~ pi with no gradient through a; surrogate log pi_theta(a) * sg(Q(s, a)
  * - alpha log pi_theta(a) - b). Applies to every policy class.
  */
-public final class LikelihoodRatio extends BaseEstimator {
+public final class LikelihoodRatio extends BaseEstimator<Policy> {
   private final Baseline baseline;
 
   public LikelihoodRatio(int samplesPerState, Baseline baseline) {
@@ -18,13 +18,12 @@ public final class LikelihoodRatio extends BaseEstimator {
   }
 
   @Override
-  public Surrogate surrogate(Policy policy, ActionValue critic, double alpha, RandomStream rng) {
-    check(policy, alpha);
-    Tensor u = policy.sampleLatent(rng, samples); // detached latents [B, M, d]
-    Tensor logp = policy.logProbOfLatent(u); // [B, M], gradient to theta only
+  protected Surrogate estimate(Policy pi, ActionValue critic, double alpha, RandomStream rng) {
+    Tensor u = pi.sampleLatent(rng, samples); // detached latents [B, M, d]
+    Tensor logp = pi.logProbOfLatent(u); // [B, M], gradient to theta only
     Tensor f;
     try (GradMode g = GradMode.noGrad()) {
-      f = critic.valuesOf(policy.toAction(u)).sub(logp.mul(alpha)).detach();
+      f = critic.valuesOf(pi.toAction(u)).sub(logp.mul(alpha)).detach();
     }
     Tensor advantage = f.sub(baseline.of(f)).detach();
     return new Surrogate(logp.mul(advantage).mean(), Estimators.entropyOf(logp), samples);

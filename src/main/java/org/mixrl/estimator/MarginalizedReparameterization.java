@@ -1,7 +1,6 @@
 package org.mixrl.estimator;
 
 import org.mixrl.policy.Mixture;
-import org.mixrl.policy.Policy;
 import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.GradMode;
 import org.mixrl.tensor.Tensor;
@@ -15,7 +14,7 @@ import org.mixrl.tensor.Tensor;
  * <p>It costs K critic evaluations per draw. The matching entropy estimate is -sum_k w_k log
  * pi(a_k). With shared noise one eps_m serves every component (common random numbers).
  */
-public final class MarginalizedReparameterization extends BaseEstimator {
+public final class MarginalizedReparameterization extends BaseEstimator<Mixture> {
   private final boolean sharedNoise;
 
   public MarginalizedReparameterization(int samplesPerComponent, boolean sharedNoise) {
@@ -29,9 +28,7 @@ public final class MarginalizedReparameterization extends BaseEstimator {
   }
 
   @Override
-  public Surrogate surrogate(Policy policy, ActionValue critic, double alpha, RandomStream rng) {
-    check(policy, alpha);
-    Mixture pi = (Mixture) policy;
+  protected Surrogate estimate(Mixture pi, ActionValue critic, double alpha, RandomStream rng) {
     int b = pi.batchSize();
     int k = pi.components();
     int d = pi.actionDim();

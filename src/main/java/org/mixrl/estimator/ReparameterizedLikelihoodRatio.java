@@ -2,7 +2,6 @@ package org.mixrl.estimator;
 
 import org.mixrl.policy.GaussianMixture;
 import org.mixrl.policy.Mixture;
-import org.mixrl.policy.Policy;
 import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.Tensor;
 
@@ -10,7 +9,7 @@ import org.mixrl.tensor.Tensor;
  * RP-LR: reparameterize inside the sampled component, score function for the index. k ~ Cat(w),
  * a = g_k(eps); surrogate f_theta(g_k(eps)) + log w_k * sg(f_theta(a) - b). Unbiased.
  */
-public final class ReparameterizedLikelihoodRatio extends BaseEstimator {
+public final class ReparameterizedLikelihoodRatio extends BaseEstimator<Mixture> {
   private final Baseline baseline;
 
   public ReparameterizedLikelihoodRatio(int samplesPerState, Baseline baseline) {
@@ -19,9 +18,7 @@ public final class ReparameterizedLikelihoodRatio extends BaseEstimator {
   }
 
   @Override
-  public Surrogate surrogate(Policy policy, ActionValue critic, double alpha, RandomStream rng) {
-    check(policy, alpha);
-    Mixture pi = (Mixture) policy;
+  protected Surrogate estimate(Mixture pi, ActionValue critic, double alpha, RandomStream rng) {
     GaussianMixture latent = pi.latent();
     int[][] k = latent.sampleComponents(rng, samples);
     Tensor eps = Tensor.randn(rng, pi.batchSize(), samples, pi.actionDim());

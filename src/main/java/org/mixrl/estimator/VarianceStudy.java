@@ -27,9 +27,15 @@ public final class VarianceStudy {
       double stdError,
       double z) {}
 
-  /** Optional progress callback: called after each repeat with (done, total). */
+  /**
+   * Optional progress callback: called after each repeat with (done, total), and first with
+   * the repeat's gradient estimate for studies that need more than the per-parameter variances.
+   */
   public interface Progress {
     void update(int done, int total);
+
+    /** Each repeat's gradient estimate (a fresh array it may keep); ignored by default. */
+    default void gradient(int repeat, double[] gradient) {}
   }
 
   /**
@@ -59,23 +65,6 @@ public final class VarianceStudy {
       int repeats,
       RandomStream rng,
       Progress progress) {
-    return measure(estimator, policyOf, theta, names, exact, reward, alpha, repeats, rng,
-        progress, null);
-  }
-
-  /** As above, also handing every repeat's gradient to {@code sink} (may be null). */
-  public static List<Row> measure(
-      Estimator estimator,
-      Function<Tensor, Policy> policyOf,
-      double[] theta,
-      String[] names,
-      double[] exact,
-      ActionValue reward,
-      double alpha,
-      int repeats,
-      RandomStream rng,
-      Progress progress,
-      GradientSink sink) {
     if (repeats < 2) {
       throw new IllegalArgumentException("repeats must be >= 2, got " + repeats);
     }
@@ -100,10 +89,8 @@ public final class VarianceStudy {
         mean[j] += delta / (r + 1);
         m2[j] += delta * (g[j] - mean[j]);
       }
-      if (sink != null) {
-        sink.accept(r, g.clone());
-      }
       if (progress != null) {
+        progress.gradient(r, g.clone());
         progress.update(r + 1, repeats);
       }
     }

@@ -1,6 +1,8 @@
 package org.mixrl.experiment;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,40 @@ public record RunConfig(
     if (sac == null) {
       throw new IllegalArgumentException("sac must not be null");
     }
+  }
+
+  /**
+   * The run's own settings, one row each, in {@code config.json} order; {@link #toJson},
+   * {@link #fromJson}, {@link RunOptions} and {@code mixrl train}'s options read them.
+   */
+  public static final List<RunField> FIELDS = List.of(
+      new RunField("env", "env", RunField.Kind.STRING, null,
+          "Environment id (see `mixrl env list`); required for a new run.",
+          v -> checkEnv((String) v), RunConfig::env),
+      new RunField("seed", "seed", RunField.Kind.LONG, 1L, "Run seed", v -> { },
+          RunConfig::seed),
+      new RunField("steps", "steps", RunField.Kind.LONG, null,
+          "Environment steps; required for a new run. With --resume, a larger value extends a"
+              + " run (finished or not).",
+          v -> checkSteps((Long) v), RunConfig::steps),
+      new RunField("eval-every", "eval_every", RunField.Kind.LONG, 1000L,
+          "Evaluate every N steps, 0 = never", v -> checkEvalEvery((Long) v),
+          RunConfig::evalEvery),
+      new RunField("eval-episodes", "eval_episodes", RunField.Kind.INT, 5,
+          "Episodes per evaluation, each of stochastic and deterministic",
+          v -> checkEvalEpisodes((Integer) v), RunConfig::evalEpisodes),
+      new RunField("checkpoint-every", "checkpoint_every", RunField.Kind.LONG, 5000L,
+          "Checkpoint every N steps, 0 = only at the end", v -> checkCheckpointEvery((Long) v),
+          RunConfig::checkpointEvery));
+
+  /**
+   * A config from the run's settings by option name ({@link RunField#option()}), each typed
+   * as its row's kind, and the agent's settings.
+   */
+  static RunConfig of(Map<String, Object> run, SacConfig sac) {
+    return new RunConfig((String) run.get("env"), (Long) run.get("seed"),
+        (Long) run.get("steps"), (Long) run.get("eval-every"),
+        (Integer) run.get("eval-episodes"), (Long) run.get("checkpoint-every"), sac);
   }
 
   // One rule per field, also used by RunOptions to name the option a bad value came from.
@@ -101,12 +137,9 @@ public record RunConfig(
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format", "mixrl-run-config/1");
-    m.put("env", env);
-    m.put("seed", seed);
-    m.put("steps", steps);
-    m.put("eval_every", evalEvery);
-    m.put("eval_episodes", evalEpisodes);
-    m.put("checkpoint_every", checkpointEvery);
+    for (RunField f : FIELDS) {
+      m.put(f.key(), f.get().apply(this));
+    }
     m.put("sac", s);
     return m;
   }
@@ -123,8 +156,9 @@ public record RunConfig(
    */
   public static RunConfig fromJson(String text) {
     Map<String, Object> m = object(Json.parse(text), "config");
-    known(m, "config", Set.of("format", "env", "seed", "steps", "eval_every", "eval_episodes",
-        "checkpoint_every", "sac"));
+    Set<String> keys = new HashSet<>(Set.of("format", "sac"));
+    FIELDS.forEach(f -> keys.add(f.key()));
+    known(m, "config", keys);
     if (!"mixrl-run-config/1".equals(m.get("format"))) {
       throw new IllegalArgumentException(
           "config: format must be \"mixrl-run-config/1\", got " + m.get("format"));
@@ -146,8 +180,15 @@ public record RunConfig(
       }
     }
     SacConfig sac = b.build();
-    return new RunConfig(str(m, "env"), lng(m, "seed"), lng(m, "steps"), lng(m, "eval_every"),
-        integer(m, "eval_episodes"), lng(m, "checkpoint_every"), sac);
+    Map<String, Object> run = new HashMap<>();
+    for (RunField f : FIELDS) {
+      run.put(f.option(), switch (f.kind()) {
+        case STRING -> str(m, f.key());
+        case LONG -> lng(m, f.key());
+        case INT -> integer(m, f.key());
+      });
+    }
+    return of(run, sac);
   }
 
   /** This config with {@code steps} replaced. */
@@ -226,20 +267,21 @@ public record RunConfig(
     }
   }
 
-  private static double num(Map<String, Object> m, String k) {
+  /** Field {@code k} of {@code m} as a {@code type}, or an error saying it must be {@code what}. */
+  private static <T> T field(Map<String, Object> m, String k, Class<T> type, String what) {
     Object v = m.get(k);
-    if (!(v instanceof Number n)) {
-      throw new IllegalArgumentException("field \"" + k + "\" must be a number, got " + v);
+    if (!type.isInstance(v)) {
+      throw new IllegalArgumentException("field \"" + k + "\" must be " + what + ", got " + v);
     }
-    return n.doubleValue();
+    return type.cast(v);
+  }
+
+  private static double num(Map<String, Object> m, String k) {
+    return field(m, k, Number.class, "a number").doubleValue();
   }
 
   private static long lng(Map<String, Object> m, String k) {
-    Object v = m.get(k);
-    if (!(v instanceof Long n)) {
-      throw new IllegalArgumentException("field \"" + k + "\" must be an integer, got " + v);
-    }
-    return n;
+    return field(m, k, Long.class, "an integer");
   }
 
   private static int integer(Map<String, Object> m, String k) {
@@ -251,18 +293,10 @@ public record RunConfig(
   }
 
   private static boolean bool(Map<String, Object> m, String k) {
-    Object v = m.get(k);
-    if (!(v instanceof Boolean b)) {
-      throw new IllegalArgumentException("field \"" + k + "\" must be true or false, got " + v);
-    }
-    return b;
+    return field(m, k, Boolean.class, "true or false");
   }
 
   private static String str(Map<String, Object> m, String k) {
-    Object v = m.get(k);
-    if (!(v instanceof String s)) {
-      throw new IllegalArgumentException("field \"" + k + "\" must be a string, got " + v);
-    }
-    return s;
+    return field(m, k, String.class, "a string");
   }
 }

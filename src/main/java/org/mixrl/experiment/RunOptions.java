@@ -22,28 +22,31 @@ import org.mixrl.agent.SacField;
  * number.
  */
 public final class RunOptions {
-  /** The run's own options (the rest are the rows of {@link SacConfig#FIELDS}). */
-  public static final String ENV = "env";
-  public static final String STEPS = "steps";
-  public static final String SEED = "seed";
-  public static final String EVAL_EVERY = "eval-every";
-  public static final String EVAL_EPISODES = "eval-episodes";
-  public static final String CHECKPOINT_EVERY = "checkpoint-every";
-
-  /** Defaults of the run's own options, as text (what {@code mixrl train --help} shows). */
-  public static final String DEFAULT_SEED = "1";
-  public static final String DEFAULT_EVAL_EVERY = "1000";
-  public static final String DEFAULT_EVAL_EPISODES = "5";
-  public static final String DEFAULT_CHECKPOINT_EVERY = "5000";
-
-  private static final List<String> RUN_OPTIONS =
-      List.of(ENV, STEPS, SEED, EVAL_EVERY, EVAL_EPISODES, CHECKPOINT_EVERY);
+  /** Defaults of the run's own options, as text (read from {@link RunConfig#FIELDS}). */
+  public static final String DEFAULT_SEED = defaultText("seed");
+  public static final String DEFAULT_EVAL_EVERY = defaultText("eval-every");
+  public static final String DEFAULT_EVAL_EPISODES = defaultText("eval-episodes");
+  public static final String DEFAULT_CHECKPOINT_EVERY = defaultText("checkpoint-every");
 
   private RunOptions() {}
 
+  /**
+   * The rows of {@link RunConfig#FIELDS} in option order: the settings a new run must give
+   * (env, steps) first, then the others in table order.
+   */
+  public static List<RunField> runFields() {
+    List<RunField> out = new ArrayList<>();
+    RunConfig.FIELDS.stream().filter(RunField::required).forEach(out::add);
+    RunConfig.FIELDS.stream().filter(f -> !f.required()).forEach(out::add);
+    return out;
+  }
+
   /** Every option name a run config takes, the run's own first, then the SAC table's. */
   public static List<String> names() {
-    List<String> out = new ArrayList<>(RUN_OPTIONS);
+    List<String> out = new ArrayList<>();
+    for (RunField f : runFields()) {
+      out.add(f.option());
+    }
     for (SacField f : SacConfig.FIELDS) {
       out.add(name(f));
     }
@@ -61,22 +64,17 @@ public final class RunOptions {
    */
   public static RunConfig newRun(Map<String, ?> given) {
     Map<String, Object> v = checkedAll(given);
-    if (!v.containsKey(ENV)) {
-      throw new IllegalArgumentException(
-          "--env is required for a new run (see `mixrl env list`)");
-    }
-    if (!v.containsKey(STEPS)) {
-      throw new IllegalArgumentException("--steps is required for a new run");
+    Map<String, Object> run = new LinkedHashMap<>();
+    for (RunField f : runFields()) {
+      if (f.required() && !v.containsKey(f.option())) {
+        throw new IllegalArgumentException("--" + f.option() + " is required for a new run"
+            + (f.option().equals("env") ? " (see `mixrl env list`)" : ""));
+      }
+      run.put(f.option(), v.getOrDefault(f.option(), f.defaultValue()));
     }
     SacConfig.Builder b = SacConfig.builder();
     setGiven(b, v);
-    return new RunConfig((String) v.get(ENV),
-        (Long) v.getOrDefault(SEED, Long.parseLong(DEFAULT_SEED)),
-        (Long) v.get(STEPS),
-        (Long) v.getOrDefault(EVAL_EVERY, Long.parseLong(DEFAULT_EVAL_EVERY)),
-        (Integer) v.getOrDefault(EVAL_EPISODES, Integer.parseInt(DEFAULT_EVAL_EPISODES)),
-        (Long) v.getOrDefault(CHECKPOINT_EVERY, Long.parseLong(DEFAULT_CHECKPOINT_EVERY)),
-        b.build());
+    return RunConfig.of(run, b.build());
   }
 
   /**
@@ -88,15 +86,13 @@ public final class RunOptions {
    */
   public static RunConfig resumed(RunConfig stored, Map<String, ?> given) {
     Map<String, Object> v = checkedAll(given);
+    Map<String, Object> run = new LinkedHashMap<>();
+    for (RunField f : RunConfig.FIELDS) {
+      run.put(f.option(), v.containsKey(f.option()) ? v.get(f.option()) : f.get().apply(stored));
+    }
     SacConfig.Builder b = stored.sac().toBuilder();
     setGiven(b, v);
-    return new RunConfig((String) v.getOrDefault(ENV, stored.env()),
-        (Long) v.getOrDefault(SEED, stored.seed()),
-        (Long) v.getOrDefault(STEPS, stored.steps()),
-        (Long) v.getOrDefault(EVAL_EVERY, stored.evalEvery()),
-        (Integer) v.getOrDefault(EVAL_EPISODES, stored.evalEpisodes()),
-        (Long) v.getOrDefault(CHECKPOINT_EVERY, stored.checkpointEvery()),
-        b.build());
+    return RunConfig.of(run, b.build());
   }
 
   /**
@@ -110,42 +106,21 @@ public final class RunOptions {
       throw new InvalidOptionException(name, null, "needs a value");
     }
     try {
-      switch (name) {
-        case ENV -> {
-          String env = string(value);
-          RunConfig.checkEnv(env);
-          return env;
-        }
-        case STEPS -> {
-          long steps = lng(value);
-          RunConfig.checkSteps(steps);
-          return steps;
-        }
-        case SEED -> {
-          return lng(value);
-        }
-        case EVAL_EVERY -> {
-          long every = lng(value);
-          RunConfig.checkEvalEvery(every);
-          return every;
-        }
-        case EVAL_EPISODES -> {
-          int episodes = integer(value);
-          RunConfig.checkEvalEpisodes(episodes);
-          return episodes;
-        }
-        case CHECKPOINT_EVERY -> {
-          long every = lng(value);
-          RunConfig.checkCheckpointEvery(every);
-          return every;
-        }
-        default -> {
-          SacField f = field(name);
-          Object typed = typed(f, value);
-          f.validate(typed);
+      for (RunField r : RunConfig.FIELDS) {
+        if (r.option().equals(name)) {
+          Object typed = switch (r.kind()) {
+            case STRING -> string(value);
+            case LONG -> lng(value);
+            case INT -> integer(value);
+          };
+          r.check().accept(typed);
           return typed;
         }
       }
+      SacField f = field(name);
+      Object typed = typed(f, value);
+      f.validate(typed);
+      return typed;
     } catch (InvalidOptionException e) {
       throw e;
     } catch (IllegalArgumentException | ArithmeticException e) {
@@ -159,6 +134,15 @@ public final class RunOptions {
       out.put(e.getKey(), checked(e.getKey(), e.getValue()));
     }
     return out;
+  }
+
+  private static String defaultText(String option) {
+    for (RunField f : RunConfig.FIELDS) {
+      if (f.option().equals(option)) {
+        return String.valueOf(f.defaultValue());
+      }
+    }
+    throw new IllegalArgumentException("no run setting " + option);
   }
 
   private static void setGiven(SacConfig.Builder b, Map<String, Object> v) {

@@ -113,10 +113,23 @@ public final class VarianceComparison {
       VarianceStudy.GradientSink sink) {
     Estimator e = spec.create();
     PolicyLayout l = setup.layout();
+    VarianceStudy.Progress each = sink == null ? progress : new VarianceStudy.Progress() {
+      @Override
+      public void update(int done, int total) {
+        if (progress != null) {
+          progress.update(done, total);
+        }
+      }
+
+      @Override
+      public void gradient(int repeat, double[] gradient) {
+        sink.accept(repeat, gradient);
+      }
+    };
     List<VarianceStudy.Row> rows = VarianceStudy.measure(e,
         th -> l.policy(th, setup.batch()), setup.theta(), l.names(), exact,
         RewardCritic.of(setup.reward()), setup.alpha(), setup.repeats(),
-        streamFor(setup.seed(), e.name()), progress, sink);
+        streamFor(setup.seed(), e.name()), each);
     return new Result(e.name(), rows, e.criticEvaluationsPerState(l.components()));
   }
 

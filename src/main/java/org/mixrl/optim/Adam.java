@@ -16,21 +16,14 @@ import org.mixrl.nn.NamedParameter;
  * which equals p − lr·m̂/(√v̂ + ε) with ε outside the square root. The arithmetic is grouped as
  * PyTorch groups it so that results agree to the last few bits.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends SlotOptimizer<AdamConfig> {
   static final String NAME = "Adam";
   private static final int M = 0;
   private static final int V = 1;
 
-  private final AdamConfig config;
-  private final ParameterSlots slots;
-
   /** Adam over {@code params}, which are modified in place by {@link #step()}. */
   public Adam(List<NamedParameter> params, AdamConfig config) {
-    if (config == null) {
-      throw new IllegalArgumentException("Adam: config must not be null");
-    }
-    this.config = config;
-    this.slots = new ParameterSlots(NAME, params, "exp_avg", "exp_avg_sq");
+    super(NAME, params, config, "exp_avg", "exp_avg_sq");
   }
 
   /** Adam over all parameters of {@code module}. */
@@ -38,55 +31,29 @@ public final class Adam implements Optimizer {
     this(module.namedParameters(), config);
   }
 
-  public AdamConfig config() {
-    return config;
-  }
-
   @Override
-  public void step() {
+  void update(ParameterSlots.Slot s, double[] g, double[] p) {
     double lr = config.learningRate();
     double b1 = config.beta1();
     double b2 = config.beta2();
     double eps = config.eps();
     double wd = config.weightDecay();
-    for (ParameterSlots.Slot s : slots.slots) {
-      if (s.param.grad() == null) {
-        continue;
-      }
-      double[] g = s.param.grad().data();
-      double[] p = s.param.data();
-      if (s.buffers[M] == null) {
-        s.buffers[M] = new double[p.length];
-        s.buffers[V] = new double[p.length];
-      }
-      double[] m = s.buffers[M];
-      double[] v = s.buffers[V];
-      s.step++;
-      double bc1 = 1 - Math.pow(b1, s.step);
-      double bc2Sqrt = Math.sqrt(1 - Math.pow(b2, s.step));
-      double stepSize = lr / bc1;
-      for (int i = 0; i < p.length; i++) {
-        double gi = wd != 0 ? g[i] + wd * p[i] : g[i];
-        m[i] = m[i] * b1 + (1 - b1) * gi;
-        v[i] = v[i] * b2 + (1 - b2) * gi * gi;
-        double denom = Math.sqrt(v[i]) / bc2Sqrt + eps;
-        p[i] += -stepSize * (m[i] / denom);
-      }
+    if (s.buffers[M] == null) {
+      s.buffers[M] = new double[p.length];
+      s.buffers[V] = new double[p.length];
     }
-  }
-
-  @Override
-  public void zeroGrad() {
-    slots.zeroGrad();
-  }
-
-  @Override
-  public OptimizerState exportState() {
-    return slots.export();
-  }
-
-  @Override
-  public void importState(OptimizerState state) {
-    slots.importState(state);
+    double[] m = s.buffers[M];
+    double[] v = s.buffers[V];
+    s.step++;
+    double bc1 = 1 - Math.pow(b1, s.step);
+    double bc2Sqrt = Math.sqrt(1 - Math.pow(b2, s.step));
+    double stepSize = lr / bc1;
+    for (int i = 0; i < p.length; i++) {
+      double gi = wd != 0 ? g[i] + wd * p[i] : g[i];
+      m[i] = m[i] * b1 + (1 - b1) * gi;
+      v[i] = v[i] * b2 + (1 - b2) * gi * gi;
+      double denom = Math.sqrt(v[i]) / bc2Sqrt + eps;
+      p[i] += -stepSize * (m[i] / denom);
+    }
   }
 }

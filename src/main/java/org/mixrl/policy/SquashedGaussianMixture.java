@@ -1,39 +1,16 @@
 package org.mixrl.policy;
 
-import org.mixrl.random.RandomStream;
 import org.mixrl.tensor.GradMode;
 import org.mixrl.tensor.Tensor;
 
 /**
  * A Gaussian mixture over u pushed through a = c + h tanh(u): the same transform as {@link
- * SquashedNormal}, applied to a {@link GaussianMixture} rather than copied into it.
+ * SquashedNormal} ({@link Squashed}), applied to a {@link GaussianMixture} rather than copied
+ * into it.
  */
-public final class SquashedGaussianMixture implements Mixture {
-  private final GaussianMixture base;
-  private final TanhSquash squash;
-
+public final class SquashedGaussianMixture extends Squashed<GaussianMixture> implements Mixture {
   public SquashedGaussianMixture(GaussianMixture base, TanhSquash squash) {
-    if (squash.box().dim() != base.actionDim()) {
-      throw new IllegalArgumentException(
-          "SquashedGaussianMixture: box has dimension " + squash.box().dim() + ", policy has "
-              + base.actionDim());
-    }
-    this.base = base;
-    this.squash = squash;
-  }
-
-  public TanhSquash squash() {
-    return squash;
-  }
-
-  @Override
-  public int batchSize() {
-    return base.batchSize();
-  }
-
-  @Override
-  public int actionDim() {
-    return base.actionDim();
+    super(base, squash);
   }
 
   @Override
@@ -61,32 +38,11 @@ public final class SquashedGaussianMixture implements Mixture {
     return base.componentLatents(eps);
   }
 
-  @Override
-  public Tensor toAction(Tensor latents) {
-    return squash.apply(latents);
-  }
-
-  @Override
-  public Tensor logProbOfLatent(Tensor latents) {
-    return base.logProb(latents).sub(squash.logAbsDetJacobian(latents));
-  }
-
-  @Override
-  public Tensor logProb(Tensor actions) {
-    checkActions("SquashedGaussianMixture.logProb", actions);
-    return logProbOfLatent(squash.inverse(actions));
-  }
-
-  @Override
-  public Tensor sampleLatent(RandomStream rng, int m) {
-    return base.sampleLatent(rng, m);
-  }
-
   /** The squashed mean of the heaviest component. */
   @Override
   public Tensor mode() {
     try (GradMode g = GradMode.noGrad()) {
-      return squash.apply(base.mode());
+      return squash().apply(base.mode());
     }
   }
 }

@@ -31,70 +31,20 @@ import org.mixrl.tensor.Tensor;
  * depends on theta but not differentiably: gradients are those of the fixed rule, which equal
  * the true gradients to quadrature accuracy.
  */
-public final class ExactObjective {
+public final class ExactObjective extends ExactObjectiveBase {
   private static final int MAX_PANELS = 4000;
-  private final Reward reward;
-  private final PolicyClass policyClass;
-  private final int components;
-  private final double alpha;
   private final TanhSquash squash;
-  private final PolicyLayout layout;
 
   /** J_alpha for {@code policyClass} with {@code components} (must be 1 for G and SG). */
   public ExactObjective(Reward reward, PolicyClass policyClass, int components, double alpha) {
-    if (reward.dim() != 1) {
-      throw new IllegalArgumentException(
-          "ExactObjective: the reward must be 1-D, got dim " + reward.dim());
-    }
-    if (!policyClass.mixture() && components != 1) {
-      throw new IllegalArgumentException(
-          "ExactObjective: " + policyClass + " has exactly 1 component, got " + components);
-    }
-    if (components < 1 || components > 64) {
-      throw new IllegalArgumentException(
-          "ExactObjective: components must be in 1..64, got " + components);
-    }
-    if (!(alpha >= 0) || Double.isInfinite(alpha)) {
-      throw new IllegalArgumentException(
-          "ExactObjective: alpha must be finite and >= 0, got " + alpha);
-    }
-    this.reward = reward;
-    this.policyClass = policyClass;
-    this.components = components;
-    this.alpha = alpha;
+    super("ExactObjective", 1, reward, policyClass, components, alpha);
     this.squash = policyClass.squashed() ? new TanhSquash(ActionBox.unit(1)) : null;
-    this.layout = new PolicyLayout(policyClass, components, 1);
-  }
-
-  /** Where each entry of theta sits. */
-  public PolicyLayout parameterLayout() {
-    return layout;
-  }
-
-  public Reward reward() {
-    return reward;
-  }
-
-  public PolicyClass policyClass() {
-    return policyClass;
-  }
-
-  public int components() {
-    return components;
-  }
-
-  public double alpha() {
-    return alpha;
   }
 
   /** A copy with another alpha. */
+  @Override
   public ExactObjective withAlpha(double newAlpha) {
     return new ExactObjective(reward, policyClass, components, newAlpha);
-  }
-
-  /** 2 for G and SG, 3K for mixtures. */
-  public int parameterCount() {
-    return layout.count();
   }
 
   /** K for mixtures, 0 for G and SG. */
@@ -116,6 +66,7 @@ public final class ExactObjective {
   }
 
   /** J_alpha(theta), a 0-d tensor differentiable in theta. */
+  @Override
   public Tensor objective(Tensor theta) {
     return objective(theta, ruleAt(theta.toArray()));
   }
@@ -134,10 +85,6 @@ public final class ExactObjective {
   public Function<Tensor, Tensor> objectiveWithRuleAt(double[] theta) {
     LineRule rule = ruleAt(theta);
     return t -> objective(t, rule);
-  }
-
-  public double value(double[] theta) {
-    return objective(Tensor.vector(theta)).item();
   }
 
   /** Exact gradient of J at theta. */
@@ -172,24 +119,6 @@ public final class ExactObjective {
     }
     Tensor r = reward.evaluate(a.reshape(n, 1)); // [n]
     return new Tensor[] {mass.mul(r).sum(), mass.mul(logPi).sum()};
-  }
-
-  private void checkTheta(Tensor theta) {
-    if (theta.rank() != 1 || theta.numel() != parameterCount()) {
-      throw new IllegalArgumentException(
-          "ExactObjective: theta must be a vector of " + parameterCount() + " parameters ("
-              + layout() + "), got shape " + java.util.Arrays.toString(theta.shape()));
-    }
-    for (double v : theta.data()) {
-      if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException("ExactObjective: theta has a non-finite entry " + v);
-      }
-    }
-  }
-
-  /** "logits[K], means[K], logStds[K]" or "mean, logStd". */
-  public String layout() {
-    return layout.describe();
   }
 
   /** The quadrature rule for the policy at theta (see the class comment). */

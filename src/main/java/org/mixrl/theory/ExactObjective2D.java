@@ -61,17 +61,12 @@ import org.mixrl.tensor.Tensor;
  * composite rule would cost (8 x panels)^2 nodes. Agreement with an independent trapezoid grid
  * is recorded in docs/theory.md ("Exact objectives in 2-D").
  */
-public final class ExactObjective2D {
+public final class ExactObjective2D extends ExactObjectiveBase {
   /** Gauss-Hermite nodes per axis unless told otherwise. */
   public static final int DEFAULT_NODES = 64;
 
   private static final int DIM = 2;
-  private final Reward reward;
-  private final PolicyClass policyClass;
-  private final int components;
-  private final double alpha;
   private final int nodesPerAxis;
-  private final PolicyLayout layout;
   private final Tensor eps; // [1, n^2, 2] standardised nodes
   private final Tensor omega; // [1, n^2] product weights, sum 1
 
@@ -83,32 +78,12 @@ public final class ExactObjective2D {
   /** J_alpha with an {@code nodesPerAxis} x {@code nodesPerAxis} rule per component. */
   public ExactObjective2D(
       Reward reward, PolicyClass policyClass, int components, double alpha, int nodesPerAxis) {
-    if (reward.dim() != DIM) {
-      throw new IllegalArgumentException(
-          "ExactObjective2D: the reward must be 2-D, got dim " + reward.dim());
-    }
-    if (!policyClass.mixture() && components != 1) {
-      throw new IllegalArgumentException(
-          "ExactObjective2D: " + policyClass + " has exactly 1 component, got " + components);
-    }
-    if (components < 1 || components > 64) {
-      throw new IllegalArgumentException(
-          "ExactObjective2D: components must be in 1..64, got " + components);
-    }
-    if (!(alpha >= 0) || Double.isInfinite(alpha)) {
-      throw new IllegalArgumentException(
-          "ExactObjective2D: alpha must be finite and >= 0, got " + alpha);
-    }
+    super("ExactObjective2D", DIM, reward, policyClass, components, alpha);
     if (nodesPerAxis < 1 || nodesPerAxis > 180) {
       throw new IllegalArgumentException(
           "ExactObjective2D: nodesPerAxis must be in 1..180, got " + nodesPerAxis);
     }
-    this.reward = reward;
-    this.policyClass = policyClass;
-    this.components = components;
-    this.alpha = alpha;
     this.nodesPerAxis = nodesPerAxis;
-    this.layout = new PolicyLayout(policyClass, components, DIM);
     GaussHermite gh = GaussHermite.of(nodesPerAxis);
     int n = nodesPerAxis;
     double[] x = new double[n * n * DIM];
@@ -125,44 +100,19 @@ public final class ExactObjective2D {
     this.omega = Tensor.of(w, 1, n * n);
   }
 
-  public Reward reward() {
-    return reward;
-  }
-
-  public PolicyClass policyClass() {
-    return policyClass;
-  }
-
-  public int components() {
-    return components;
-  }
-
-  public double alpha() {
-    return alpha;
-  }
-
   public int nodesPerAxis() {
     return nodesPerAxis;
   }
 
   /** A copy with another alpha (same rule). */
+  @Override
   public ExactObjective2D withAlpha(double newAlpha) {
     return new ExactObjective2D(reward, policyClass, components, newAlpha, nodesPerAxis);
-  }
-
-  /** 4 for G and SG, 5K for mixtures. */
-  public int parameterCount() {
-    return layout.count();
   }
 
   /** The layout's names of theta's entries. */
   public String[] parameterNames() {
     return layout.names();
-  }
-
-  /** Where each entry of theta sits. */
-  public PolicyLayout parameterLayout() {
-    return layout;
   }
 
   /**
@@ -174,6 +124,7 @@ public final class ExactObjective2D {
   }
 
   /** J_alpha(theta), a 0-d tensor differentiable in theta. */
+  @Override
   public Tensor objective(Tensor theta) {
     Tensor[] t = terms(theta);
     return t[0].sub(t[1].mul(alpha));
@@ -192,10 +143,6 @@ public final class ExactObjective2D {
   /** J as a function of theta (the rule does not depend on theta). */
   public Function<Tensor, Tensor> objectiveFunction() {
     return this::objective;
-  }
-
-  public double value(double[] theta) {
-    return objective(Tensor.vector(theta)).item();
   }
 
   /** Exact gradient of the quadrature J at theta (reverse mode). */
@@ -225,24 +172,6 @@ public final class ExactObjective2D {
       mass = w.mul(omega); // [K, m]
     }
     return new Tensor[] {mass.mul(r).sum(), mass.mul(logPi).sum()};
-  }
-
-  private void checkTheta(Tensor theta) {
-    if (theta.rank() != 1 || theta.numel() != parameterCount()) {
-      throw new IllegalArgumentException(
-          "ExactObjective2D: theta must be a vector of " + parameterCount() + " parameters ("
-              + layout() + "), got shape " + Arrays.toString(theta.shape()));
-    }
-    for (double v : theta.data()) {
-      if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException("ExactObjective2D: theta has a non-finite entry " + v);
-      }
-    }
-  }
-
-  /** "logits[K], means[K*2], logStds[K*2]" or "mean[2], logStd[2]". */
-  public String layout() {
-    return layout.describe();
   }
 
   @Override

@@ -9,13 +9,9 @@ package org.mixrl.theory;
  * 2n - 1. Roots are found by Newton's method on the orthonormal Hermite recurrence, which stays
  * finite where the plain H_n would overflow.
  */
-public final class GaussHermite {
-  private final double[] nodes;
-  private final double[] weights;
-
+public final class GaussHermite extends QuadratureRule {
   private GaussHermite(double[] nodes, double[] weights) {
-    this.nodes = nodes;
-    this.weights = weights;
+    super(nodes, weights);
   }
 
   /** The n-point rule (n from 1 to 180; beyond, the root guesses collide). */
@@ -84,34 +80,8 @@ public final class GaussHermite {
     return new double[] {p1, p2};
   }
 
-  public int size() {
-    return nodes.length;
-  }
-
-  /** Copy of the nodes, ascending. */
-  public double[] nodes() {
-    return nodes.clone();
-  }
-
-  /** Copy of the weights (sum to 1). */
-  public double[] weights() {
-    return weights.clone();
-  }
-
-  public double node(int i) {
-    return nodes[i];
-  }
-
-  public double weight(int i) {
-    return weights[i];
-  }
-
-  /** E[h(eps)] for eps ~ N(0, 1). */
+  /** E[h(eps)] for eps ~ N(0, 1) (the weights sum to 1). */
   public double expectation(java.util.function.DoubleUnaryOperator h) {
-    double s = 0;
-    for (int i = 0; i < nodes.length; i++) {
-      s += weights[i] * h.applyAsDouble(nodes[i]);
-    }
-    return s;
+    return weightedSum(h);
   }
 }

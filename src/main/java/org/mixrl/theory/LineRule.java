@@ -17,7 +17,7 @@ import java.util.List;
  * {@value #POINTS}-point Gauss-Legendre (exact for degree 15; on a panel one scale wide the
  * error for a Gaussian is below 1e-13 relative).
  */
-public final class LineRule {
+public final class LineRule extends QuadratureRule {
   static final int POINTS = 8;
   private static final double[] GL_NODES = new double[POINTS];
   private static final double[] GL_WEIGHTS = new double[POINTS];
@@ -64,12 +64,8 @@ public final class LineRule {
     }
   }
 
-  private final double[] nodes;
-  private final double[] weights;
-
   private LineRule(double[] nodes, double[] weights) {
-    this.nodes = nodes;
-    this.weights = weights;
+    super(nodes, weights);
   }
 
   /**
@@ -130,26 +126,8 @@ public final class LineRule {
     return new LineRule(x, w);
   }
 
-  public int size() {
-    return nodes.length;
-  }
-
-  /** Copy of the nodes. */
-  public double[] nodes() {
-    return nodes.clone();
-  }
-
-  /** Copy of the weights (integration weights: they sum to the hull's length). */
-  public double[] weights() {
-    return weights.clone();
-  }
-
-  /** sum_i w_i g(x_i). */
+  /** sum_i w_i g(x_i) (integration weights: they sum to the hull's length). */
   public double integrate(java.util.function.DoubleUnaryOperator g) {
-    double s = 0;
-    for (int i = 0; i < nodes.length; i++) {
-      s += weights[i] * g.applyAsDouble(nodes[i]);
-    }
-    return s;
+    return weightedSum(g);
   }
 }

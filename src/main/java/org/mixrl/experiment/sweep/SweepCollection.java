@@ -160,39 +160,18 @@ public record SweepCollection(List<RunRow> runs, List<Group> groups) {
     String family = MethodLabel.applies(settings) ? MethodLabel.family(settings) : label;
     double[] finals = new double[runs.size()];
     double[] aucs = new double[runs.size()];
-    double lo = Double.NEGATIVE_INFINITY;
-    double hi = Double.POSITIVE_INFINITY;
-    TreeSet<Double> stepSet = new TreeSet<>();
     for (int i = 0; i < runs.size(); i++) {
       Curve c = runs.get(i).curve();
       finals[i] = c.finalReturn();
       aucs[i] = c.areaUnderCurve();
-      lo = Math.max(lo, c.steps()[0]);
-      hi = Math.min(hi, c.steps()[c.steps().length - 1]);
-      for (double s : c.steps()) {
-        stepSet.add(s);
-      }
-    }
-    // the mean curve lives where every seed has data; within it, at every seed's steps
-    List<Double> steps = new ArrayList<>();
-    for (double s : stepSet) {
-      if (s >= lo && s <= hi) {
-        steps.add(s);
-      }
     }
     RandomStream rng = RandomStream.of(BOOTSTRAP_SEED);
-    List<Bootstrap.Interval> curve = new ArrayList<>();
-    double[] at = new double[runs.size()];
-    for (double s : steps) {
-      for (int i = 0; i < runs.size(); i++) {
-        at[i] = runs.get(i).curve().at(s);
-      }
-      curve.add(Bootstrap.meanInterval(at, LEVEL, CURVE_RESAMPLES, rng.split()));
-    }
+    // the mean curve first: its intervals take the stream's first splits
+    MeanCurve curve = MeanCurve.of(runs.stream().map(RunRow::curve).toList(), rng);
     return new Group(settings, label, runs.stream().map(RunRow::id).toList(),
         Bootstrap.meanInterval(finals, LEVEL, RESAMPLES, rng.split()),
         Bootstrap.meanInterval(aucs, LEVEL, RESAMPLES, rng.split()),
-        steps.stream().mapToDouble(Double::doubleValue).toArray(), curve, family,
+        curve.steps(), curve.values(), family,
         runs.stream().map(r -> r.options().get(SEED_KEY)).toList(), finals, aucs);
   }
 
