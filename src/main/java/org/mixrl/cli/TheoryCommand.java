@@ -151,6 +151,29 @@ final class TheoryCommand implements Runnable {
     }
   }
 
+  /**
+   * What optimum and stationary share: the class options and one alpha, checked into an exact
+   * objective and search settings before the subcommand searches and prints.
+   */
+  abstract static class SearchAtAlpha implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @CommandLine.Mixin AtAlpha at;
+
+    @Override
+    public final Integer call() {
+      ExactObjective j = at.objective();
+      StationaryPoints.Settings s = at.options.searchSettings();
+      PrintWriter out = spec.commandLine().getOut();
+      report(j, s, out);
+      out.flush();
+      return 0;
+    }
+
+    /** Searches {@code j} with {@code s} and prints what the subcommand reports. */
+    abstract void report(ExactObjective j, StationaryPoints.Settings s, PrintWriter out);
+  }
+
   /** {@code mixrl theory optimum --reward SPEC --policy C --components K --alpha A}. */
   @Command(
       name = "optimum",
@@ -162,17 +185,10 @@ final class TheoryCommand implements Runnable {
         "at a local maximum, J=nan expected_reward=nan type=none evidence=none found from N",
         "starts (<counts by type>); a search that found none has not shown that none exists."
       })
-  static final class Optimum implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @CommandLine.Mixin AtAlpha at;
-
+  static final class Optimum extends SearchAtAlpha {
     @Override
-    public Integer call() {
-      ExactObjective j = at.objective();
-      StationaryPoints.Settings s = at.options.searchSettings();
+    void report(ExactObjective j, StationaryPoints.Settings s, PrintWriter out) {
       List<StationaryPoints.Point> points = StationaryPoints.search(j, s);
-      PrintWriter out = spec.commandLine().getOut();
       out.println("J = E[r] + alpha H for " + j + ", " + points.size() + " starts ("
           + (points.size() - at.options.starts) + " structured, " + at.options.starts
           + " random, seed " + at.options.seed + "):");
@@ -208,8 +224,6 @@ final class TheoryCommand implements Runnable {
         ev.append("); this does not show that no maximum exists");
         out.println("J=nan expected_reward=nan type=none evidence=" + ev);
       }
-      out.flush();
-      return 0;
     }
   }
 
@@ -222,22 +236,13 @@ final class TheoryCommand implements Runnable {
         "classified by the eigenvalues of its Hessian with the logit-shift direction removed.",
         "One line per point: type=<t> J=<value> eig=[...] ..."
       })
-  static final class Stationary implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @CommandLine.Mixin AtAlpha at;
-
+  static final class Stationary extends SearchAtAlpha {
     @Override
-    public Integer call() {
-      ExactObjective j = at.objective();
-      StationaryPoints.Settings s = at.options.searchSettings();
-      PrintWriter out = spec.commandLine().getOut();
+    void report(ExactObjective j, StationaryPoints.Settings s, PrintWriter out) {
       out.println("stationary points of J = E[r] + alpha H for " + j + ":");
       for (StationaryPoints.Point p : StationaryPoints.stationary(j, s)) {
         out.println("type=" + p.type().name().toLowerCase(Locale.ROOT) + " " + p);
       }
-      out.flush();
-      return 0;
     }
   }
 

@@ -1,7 +1,6 @@
 package org.mixrl.tensor;
 
 import java.util.Arrays;
-import java.util.function.IntConsumer;
 
 /**
  * The float32 kernel behind {@link MatMul}'s entry points inside {@link Precision#f32()}: float
@@ -15,14 +14,17 @@ import java.util.function.IntConsumer;
  * and JVM ({@link Math#fma(float, float, float)} is exactly rounded by the specification).
  *
  * <p>Layout, from a measured design (docs/benchmarks.md): B is converted once per call into
- * float rows of one column panel each ({@link MatMul#NC} wide), shared read-only by the tiles;
+ * float rows of one column panel each ({@link #NC} wide), shared read-only by the tiles;
  * each pair of C rows is accumulated in two float scratch rows over the whole k (no k blocks:
  * a block boundary would cost a float-to-double round trip of the C rows, and a 256×256 float
  * panel, 256 KiB, stays in L2), four k terms per pass, then added to C. The inner loops run
  * over separate arrays indexed by the bare loop variable, as in the double kernel, which is
  * what lets C2 vectorize them (8 float lanes per AVX2 register against 4 doubles).
  */
-final class FloatProducts {
+final class FloatProducts extends ProductKernel {
+  /** The one instance, which {@link MatMul} runs inside a {@link Precision#f32()} scope. */
+  static final FloatProducts KERNEL = new FloatProducts();
+
   /** Largest packed B (floats, 8 MiB) that a thread keeps for the next call. */
   private static final int KEEP_PACKED = 1 << 21;
 
@@ -31,73 +33,25 @@ final class FloatProducts {
   private FloatProducts() {}
 
   /**
-   * C += op(A)·op(B) in float arithmetic. A[i,p] is {@code a[aOff + i*aRowStride +
-   * p*aColStride]}; B is k×n row-major, or stored n×k when {@code bTransposed}. Arguments are
-   * already checked by {@link MatMul}.
+   * Converts B once into float panels (in this thread's scratch: tiles on other threads only
+   * read them while the call waits); each tile reads its panel.
    */
-  static void run(
+  @Override
+  Tiles tiles(
       double[] a, int aOff, int aRowStride, int aColStride,
       double[] b, int bOff, boolean bTransposed,
       double[] c, int cOff, int m, int k, int n) {
-    if (m == 0 || n == 0 || k == 0) {
-      return;
-    }
-    // one output column with contiguous rows of A (a critic's last layer): both layouts of B
-    // are the same k numbers in a row
-    if (n == 1 && aColStride == 1) {
-      dotRows(a, aOff, k, b, bOff, c, cOff, m);
-      return;
-    }
-    if (n < MatMul.NARROW && m >= 2 * MatMul.NARROW && aColStride != 1) {
-      runOnTransposedOutput(a, aOff, aRowStride, aColStride, b, bOff, bTransposed, c, cOff,
-          m, k, n);
-      return;
-    }
-    int colTiles = (n + MatMul.NC - 1) / MatMul.NC;
+    int colTiles = (n + NC - 1) / NC;
     float[][] packed = SCRATCH.get().packed(colTiles * k);
     pack(b, bOff, bTransposed, k, n, packed);
-    int rowTiles = (m + MatMul.MC - 1) / MatMul.MC;
-    int tiles = rowTiles * colTiles;
-    IntConsumer tile = t -> {
-      int i0 = (t / colTiles) * MatMul.MC;
-      int panel = t % colTiles;
-      int j0 = panel * MatMul.NC;
-      tile(a, aOff, aRowStride, aColStride, packed, panel * k, c, cOff, k, n,
-          i0, Math.min(m, i0 + MatMul.MC), j0, Math.min(n, j0 + MatMul.NC));
-    };
-    if ((long) m * n * k < MatMul.PARALLEL_MIN_WORK) {
-      for (int t = 0; t < tiles; t++) {
-        tile.accept(t);
-      }
-    } else {
-      // the tiles on other threads only read this thread's packed B while this call waits
-      KernelThreads.run(tiles, tile);
-    }
+    return (i0, i1, j0, j1) -> tile(a, aOff, aRowStride, aColStride, packed, (j0 / NC) * k,
+        c, cOff, k, n, i0, i1, j0, j1);
   }
 
-  /**
-   * C += Aᵀ·op(B) for a narrow C computed as Cᵀ += op(B)ᵀ·A, as in the double kernel; every
-   * element is the same chain over p ({@code fma(x, y, s) == fma(y, x, s)}), so the bits do
-   * not change.
-   */
-  private static void runOnTransposedOutput(
-      double[] a, int aOff, int aRowStride, int aColStride,
-      double[] b, int bOff, boolean bTransposed,
-      double[] c, int cOff, int m, int k, int n) {
-    double[] ct = new double[n * m];
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
-        ct[j * m + i] = c[cOff + i * n + j];
-      }
-    }
-    int ltRow = bTransposed ? k : 1;
-    int ltCol = bTransposed ? 1 : n;
-    run(b, bOff, ltRow, ltCol, a, aOff, false, ct, 0, n, k, m);
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
-        c[cOff + i * n + j] = ct[j * m + i];
-      }
-    }
+  @Override
+  void dotRows(double[] a, int aOff, int k, double[] b, int bOff, double[] c, int cOff,
+      int i0, int i1) {
+    dotRows(a, aOff + i0 * k, k, b, bOff, c, cOff + i0, i1 - i0);
   }
 
   /**
@@ -107,8 +61,8 @@ final class FloatProducts {
    */
   private static void pack(double[] b, int bOff, boolean bTransposed, int k, int n,
       float[][] packed) {
-    for (int j0 = 0, panel = 0; j0 < n; j0 += MatMul.NC, panel++) {
-      int w = Math.min(MatMul.NC, n - j0);
+    for (int j0 = 0, panel = 0; j0 < n; j0 += NC, panel++) {
+      int w = Math.min(NC, n - j0);
       int base = panel * k;
       if (!bTransposed) {
         for (int p = 0; p < k; p++) {
@@ -300,8 +254,8 @@ final class FloatProducts {
    * {@link #KEEP_PACKED} floats, so a layer's products do not allocate one per call).
    */
   private static final class Scratch {
-    final float[] cRow0 = new float[MatMul.NC];
-    final float[] cRow1 = new float[MatMul.NC];
+    final float[] cRow0 = new float[NC];
+    final float[] cRow1 = new float[NC];
     private float[][] packed = new float[0][];
 
     float[][] packed(int rows) {
@@ -311,9 +265,9 @@ final class FloatProducts {
       // the rows already there are reused; calls on one thread never overlap
       float[][] p = Arrays.copyOf(packed, rows);
       for (int r = packed.length; r < rows; r++) {
-        p[r] = new float[MatMul.NC];
+        p[r] = new float[NC];
       }
-      if ((long) rows * MatMul.NC <= KEEP_PACKED) {
+      if ((long) rows * NC <= KEEP_PACKED) {
         packed = p;
       }
       return p;

@@ -44,29 +44,14 @@ package org.mixrl.tensor;
  */
 public final class MatMul {
   /**
-   * Depth of a k block. 64 rows of B times {@link #NC} columns (128 KiB) stay in the 1 MiB L2
-   * while every row of A in a tile streams past them; 4 of those rows (8 KiB) and the C row
-   * sit in L1. Measured flat between 32 and 256 on the development machine; 64 was best.
+   * Depth of a k block. 64 rows of B times {@link ProductKernel#NC} columns (128 KiB) stay in
+   * the 1 MiB L2 while every row of A in a tile streams past them; 4 of those rows (8 KiB) and
+   * the C row sit in L1. Measured flat between 32 and 256 on the development machine; 64 was best.
    */
   static final int KC = 64;
 
-  /** Width of a column panel: long enough that the vector loop dwarfs its pre- and post-loop. */
-  static final int NC = 256;
-
-  /** Rows per parallel tile; packing one B block is amortised over this many rows. */
-  static final int MC = 64;
-
-  /**
-   * Outputs with fewer columns than this (and at least twice as many rows) are computed
-   * transposed; see {@link #runOnTransposedOutput}.
-   */
-  static final int NARROW = 8;
-
   /** Largest transposed B (elements, 8 MiB) that a thread keeps for the next call. */
   private static final int KEEP_TRANSPOSED = 1 << 20;
-
-  /** Products smaller than 64^3 multiply-adds run on the caller: a hand-off costs more. */
-  static final long PARALLEL_MIN_WORK = 64L * 64 * 64;
 
   /**
    * Which source shape of the two-row loop this JVM's C2 vectorizes best (see {@link
@@ -75,6 +60,29 @@ public final class MatMul {
   static final boolean B_IN_LOCALS = Runtime.version().feature() >= 21;
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  /** This kernel ({@link #dotRows}, {@link #tile}) behind the driver both kernels share. */
+  private static final ProductKernel F64 = new ProductKernel() {
+    @Override
+    void dotRows(double[] a, int aOff, int k, double[] b, int bOff, double[] c, int cOff,
+        int i0, int i1) {
+      MatMul.dotRows(a, aOff, k, b, bOff, c, cOff, i0, i1);
+    }
+
+    @Override
+    Tiles tiles(
+        double[] a, int aOff, int aRowStride, int aColStride,
+        double[] b, int bOff, boolean bTransposed,
+        double[] c, int cOff, int m, int k, int n) {
+      // A B stored n×k is transposed once here rather than gathered into every row tile's
+      // packed block (m / MC times, with a strided scatter; JFR put ~10 % of an SAC update
+      // there): the packing is then a row copy for every form.
+      double[] bk = bTransposed ? transposeOf(b, bOff, n, k) : b;
+      int bkOff = bTransposed ? 0 : bOff;
+      return (i0, i1, j0, j1) -> tile(a, aOff, aRowStride, aColStride, bk, bkOff, c, cOff, k, n,
+          i0, i1, j0, j1);
+    }
+  };
 
   private MatMul() {}
 
@@ -86,12 +94,7 @@ public final class MatMul {
    */
   public static void multiply(
       double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
-    check(a, aOff, b, bOff, c, cOff, m, k, n);
-    if (Precision.current() == Precision.F32) {
-      FloatProducts.run(a, aOff, k, 1, b, bOff, false, c, cOff, m, k, n);
-      return;
-    }
-    run(a, aOff, k, 1, b, bOff, false, c, cOff, m, k, n);
+    product(a, aOff, k, 1, b, bOff, false, c, cOff, m, k, n);
   }
 
   /**
@@ -102,12 +105,7 @@ public final class MatMul {
    */
   public static void multiplyTransposedB(
       double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
-    check(a, aOff, b, bOff, c, cOff, m, k, n);
-    if (Precision.current() == Precision.F32) {
-      FloatProducts.run(a, aOff, k, 1, b, bOff, true, c, cOff, m, k, n);
-      return;
-    }
-    run(a, aOff, k, 1, b, bOff, true, c, cOff, m, k, n);
+    product(a, aOff, k, 1, b, bOff, true, c, cOff, m, k, n);
   }
 
   /**
@@ -118,12 +116,7 @@ public final class MatMul {
    */
   public static void multiplyTransposedA(
       double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
-    check(a, aOff, b, bOff, c, cOff, m, k, n);
-    if (Precision.current() == Precision.F32) {
-      FloatProducts.run(a, aOff, 1, m, b, bOff, false, c, cOff, m, k, n);
-      return;
-    }
-    run(a, aOff, 1, m, b, bOff, false, c, cOff, m, k, n);
+    product(a, aOff, 1, m, b, bOff, false, c, cOff, m, k, n);
   }
 
   /**
@@ -142,81 +135,17 @@ public final class MatMul {
   }
 
   /**
-   * Shared driver. A[i,p] is {@code a[aOff + i*aRowStride + p*aColStride]}, which covers A and
-   * Aᵀ without packing A: only scalars of A are read in the hot loop. B is k×n row-major, or
-   * stored n×k when {@code bTransposed}.
+   * Checks the arguments and runs the kernel of the calling thread's {@link Precision}. A[i,p] is
+   * {@code a[aOff + i*aRowStride + p*aColStride]}, which covers A and Aᵀ; B is k×n row-major,
+   * or stored n×k when {@code bTransposed}.
    */
-  private static void run(
+  private static void product(
       double[] a, int aOff, int aRowStride, int aColStride,
       double[] b, int bOff, boolean bTransposed,
       double[] c, int cOff, int m, int k, int n) {
-    if (m == 0 || n == 0 || k == 0) {
-      return;
-    }
-    // one output column with contiguous rows of A (a critic's last layer): a dot product per
-    // row; the blocked kernel would run its vector loops over a single column
-    boolean dot = n == 1 && aColStride == 1;
-    if (!dot && n < NARROW && m >= 2 * NARROW && aColStride != 1) {
-      runOnTransposedOutput(a, aOff, aRowStride, aColStride, b, bOff, bTransposed, c, cOff,
-          m, k, n);
-      return;
-    }
-    if (bTransposed && !dot) {
-      // Transposed once here rather than gathered into every row tile's packed block (m / MC
-      // times, with a strided scatter; JFR put ~10 % of an SAC update there): the packing is
-      // then a row copy for every form.
-      double[] bt = transposeOf(b, bOff, n, k);
-      run(a, aOff, aRowStride, aColStride, bt, 0, false, c, cOff, m, k, n);
-      return;
-    }
-    int rowTiles = (m + MC - 1) / MC;
-    int colTiles = (n + NC - 1) / NC;
-    int tiles = rowTiles * colTiles;
-    java.util.function.IntConsumer tile =
-        dot ? t -> dotRows(a, aOff, k, b, bOff, c, cOff, t * MC, Math.min(m, t * MC + MC)) :
-        t -> {
-          int i0 = (t / colTiles) * MC;
-          int j0 = (t % colTiles) * NC;
-          tile(a, aOff, aRowStride, aColStride, b, bOff, c, cOff, k, n,
-              i0, Math.min(m, i0 + MC), j0, Math.min(n, j0 + NC));
-        };
-    if ((long) m * n * k < PARALLEL_MIN_WORK) {
-      for (int t = 0; t < tiles; t++) {
-        tile.accept(t);
-      }
-    } else {
-      KernelThreads.run(tiles, tile);
-    }
-  }
-
-  /**
-   * C += Aᵀ·op(B) for a narrow C (fewer than {@value #NARROW} columns, such as the weight
-   * gradient of a first layer with 3 or 4 inputs) computed as Cᵀ += op(B)ᵀ·A, so that the
-   * vector loops run over the m rows instead of a handful of columns. Only for A read
-   * transposed: A, stored k×m, is then the new right operand as it stands (for a plain A it
-   * would have to be transposed first, which costs more than the narrow loops it saves). Every element is still
-   * the same chain of fused multiply-adds over k in the same order, and {@code fma(x, y, c)}
-   * equals {@code fma(y, x, c)}, so the bits do not change.
-   */
-  private static void runOnTransposedOutput(
-      double[] a, int aOff, int aRowStride, int aColStride,
-      double[] b, int bOff, boolean bTransposed,
-      double[] c, int cOff, int m, int k, int n) {
-    double[] ct = new double[n * m];
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
-        ct[j * m + i] = c[cOff + i * n + j];
-      }
-    }
-    // op(B)ᵀ[j, p] = op(B)[p, j] as the new left operand, read through strides
-    int ltRow = bTransposed ? k : 1;
-    int ltCol = bTransposed ? 1 : n;
-    run(b, bOff, ltRow, ltCol, a, aOff, false, ct, 0, n, k, m);
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
-        c[cOff + i * n + j] = ct[j * m + i];
-      }
-    }
+    check(a, aOff, b, bOff, c, cOff, m, k, n);
+    ProductKernel kernel = Precision.current() == Precision.F32 ? FloatProducts.KERNEL : F64;
+    kernel.run(a, aOff, aRowStride, aColStride, b, bOff, bTransposed, c, cOff, m, k, n);
   }
 
   /**
@@ -479,9 +408,9 @@ public final class MatMul {
    * does not allocate and zero one per call).
    */
   private static final class Scratch {
-    final double[][] bRows = new double[KC][NC];
-    final double[] cRow0 = new double[NC];
-    final double[] cRow1 = new double[NC];
+    final double[][] bRows = new double[KC][ProductKernel.NC];
+    final double[] cRow0 = new double[ProductKernel.NC];
+    final double[] cRow1 = new double[ProductKernel.NC];
     private double[] bT = new double[0];
 
     double[] transposed(int len) {

@@ -74,7 +74,7 @@ class FloatProductsTest {
   @ParameterizedTest(name = "{0}x{1}x{2}")
   @CsvSource({"1,1,1", "1,3,1", "2,1,2", "5,7,1", "6,130,1", "9,6,1", "3,131,5", "8,64,300",
       "7,67,257", "65,9,3", "16,70,7", "300,67,4", "40,5,1", "15,9,2", "33,2,19", "1,9,600",
-      "17,1,1", "64,64,64"})
+      "17,1,1", "64,64,64", "130,2100,1"})
   void everyElementIsTheDocumentedFloatChainBitForBit(int m, int k, int n) {
     SplittableRandom rng = new SplittableRandom(13L * m + k + 5L * n);
     double[] a = random(rng, m * k);

@@ -206,7 +206,7 @@ class MatMulTest {
 
   @ParameterizedTest(name = "{0}x{1}x{2}")
   @CsvSource({"1,1,1", "5,7,1", "6,130,1", "3,131,5", "8,64,300", "7,67,257", "65,9,3",
-      "16,70,7", "300,67,4", "40,5,1", "15,9,2"})
+      "16,70,7", "300,67,4", "40,5,1", "15,9,2", "130,2100,1"})
   void everyElementIsSummedInTheDocumentedOrderBitForBit(int m, int k, int n) {
     // Bitwise, not within a tolerance: this pins the order that makes results reproducible
     // (odd and even rows, k remainders and block edges, column panels, the one-column path).
