@@ -52,20 +52,42 @@ final class StableWidthRenderer extends DefaultProgressBarRenderer {
     return reserved;
   }
 
+  /**
+   * Renders twice (once wide to measure the suffix, once at the padded width); the state is
+   * live, so another thread may change the count or the stage name between the two. A frame
+   * whose suffix differs from the one measured is rendered again (at most {@link #ATTEMPTS}
+   * times), so the pad always matches the text it pads. Synchronized: the library's refresh
+   * thread and a caller's {@code refresh()} can render at once, and both update the reserve.
+   */
   @Override
-  public String render(ProgressState progress, int maxLength) {
-    String wide = super.render(progress, MEASURE_WIDTH);
-    int prefix = wide.indexOf('[') + 1;
-    int suffix = suffixLength(wide);
-    reserved = Math.max(reserved, suffix);
-    // on a narrow terminal pad only what leaves the bar one character: never cut the text
-    int pad = Math.min(reserved - suffix, maxLength - prefix - 1 - suffix);
-    if (pad <= 0) {
-      return super.render(progress, maxLength);
+  public synchronized String render(ProgressState progress, int maxLength) {
+    String frame = null;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      String wide = super.render(progress, MEASURE_WIDTH);
+      int prefix = wide.indexOf('[') + 1;
+      int suffix = suffixLength(wide);
+      reserved = Math.max(reserved, suffix);
+      // on a narrow terminal pad only what leaves the bar one character: never cut the text
+      int pad = Math.min(reserved - suffix, maxLength - prefix - 1 - suffix);
+      if (pad <= 0) {
+        return super.render(progress, maxLength);
+      }
+      // the library fills maxLength - pad with prefix, bar and suffix; the pad ends the line,
+      // so the bar ends at the same column in every frame (and a shorter frame erases a longer)
+      String narrow = super.render(progress, maxLength - pad);
+      frame = narrow + " ".repeat(pad);
+      if (suffixText(narrow).equals(suffixText(wide))) {
+        return frame;
+      }
     }
-    // the library fills maxLength - pad with prefix, bar and suffix; the pad ends the line, so
-    // the bar ends at the same column in every frame (and a shorter frame erases a longer one)
-    return super.render(progress, maxLength - pad) + " ".repeat(pad);
+    return frame;
+  }
+
+  private static final int ATTEMPTS = 4;
+
+  /** The text from the bar's closing bracket to the end of a rendered frame. */
+  private static String suffixText(String rendered) {
+    return rendered.substring(rendered.length() - suffixLength(rendered));
   }
 
   /** Length of the text from the bar's closing bracket to the end of a rendered frame. */
