@@ -21,6 +21,9 @@ final class StableWidthRenderer extends DefaultProgressBarRenderer {
   /** Width at which the suffix is measured: wide enough that the library never trims it. */
   private static final int MEASURE_WIDTH = 2_000;
 
+  /** Renders of one frame at most, when the state keeps changing under it. */
+  private static final int ATTEMPTS = 4;
+
   private int reserved;
 
   /**
@@ -82,8 +85,6 @@ final class StableWidthRenderer extends DefaultProgressBarRenderer {
     }
     return frame;
   }
-
-  private static final int ATTEMPTS = 4;
 
   /** The text from the bar's closing bracket to the end of a rendered frame. */
   private static String suffixText(String rendered) {

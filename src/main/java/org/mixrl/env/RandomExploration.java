@@ -50,7 +50,7 @@ public final class RandomExploration {
             action[i] = rng.uniform(box.low(i), box.high(i));
           }
         }
-        if (env.step(action.clone()).terminated()) {
+        if (env.step(action).terminated()) { // envs read the action, never keep it
           reached++;
           stepsToGoal += t + 1;
           break;
