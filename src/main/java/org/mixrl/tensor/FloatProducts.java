@@ -30,7 +30,25 @@ final class FloatProducts extends ProductKernel {
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+  /** B panels with at least this many elements are converted by all kernel threads. */
+  private static final long PARALLEL_PACK_MIN = 64L * 256;
+
+  /** Rows of k per conversion task (a multiple of four, for the transposed gather). */
+  private static final int PACK_ROWS = 32;
+
+  /** Rows of C per tile: a multiple of four (the JDK 21+ passes), fine enough to balance. */
+  private static final int ROWS_PER_TILE = 32;
+
   private FloatProducts() {}
+
+  /**
+   * Finer than the double kernel's tiles: this kernel converts B once per call, not per tile,
+   * so a smaller tile costs nothing and leaves less for one thread to finish alone.
+   */
+  @Override
+  int rowsPerTile() {
+    return ROWS_PER_TILE;
+  }
 
   /**
    * Converts B once into float panels (in this thread's scratch: tiles on other threads only
@@ -43,7 +61,20 @@ final class FloatProducts extends ProductKernel {
       double[] c, int cOff, int m, int k, int n) {
     int colTiles = (n + NC - 1) / NC;
     float[][] packed = SCRATCH.get().packed(colTiles * k);
-    pack(b, bOff, bTransposed, k, n, packed);
+    if ((long) k * n >= PARALLEL_PACK_MIN && KernelThreads.get() > 1) {
+      // the conversion is a serial pass over B that the other threads would wait on (11 % of
+      // the caller's time in a two-thread SAC update at 256): split it over k
+      int chunks = (k + PACK_ROWS - 1) / PACK_ROWS;
+      KernelThreads.run(colTiles * chunks, t -> {
+        int panel = t / chunks;
+        int p0 = (t % chunks) * PACK_ROWS;
+        pack(b, bOff, bTransposed, k, n, packed, panel, p0, Math.min(k, p0 + PACK_ROWS));
+      });
+    } else {
+      for (int panel = 0; panel < colTiles; panel++) {
+        pack(b, bOff, bTransposed, k, n, packed, panel, 0, k);
+      }
+    }
     return (i0, i1, j0, j1) -> tile(a, aOff, aRowStride, aColStride, packed, (j0 / NC) * k,
         c, cOff, k, n, i0, i1, j0, j1);
   }
@@ -55,44 +86,44 @@ final class FloatProducts extends ProductKernel {
   }
 
   /**
-   * B as float rows: row {@code panel*k + p} holds B[p, panel*NC .. panel*NC + NC). A B stored
-   * n×k is gathered four rows of the result per pass (each source cache line read twice
-   * rather than eight times, as in the double kernel's transpose).
+   * Rows pStart..pEnd of one panel of B as float rows: row {@code panel*k + p} holds
+   * B[p, panel*NC .. panel*NC + NC). A B stored n×k is gathered four rows of the result per
+   * pass (each source cache line read twice rather than eight times, as in the double kernel's
+   * transpose).
    */
   private static void pack(double[] b, int bOff, boolean bTransposed, int k, int n,
-      float[][] packed) {
-    for (int j0 = 0, panel = 0; j0 < n; j0 += NC, panel++) {
-      int w = Math.min(NC, n - j0);
-      int base = panel * k;
-      if (!bTransposed) {
-        for (int p = 0; p < k; p++) {
-          float[] row = packed[base + p];
-          int src = bOff + p * n + j0;
-          for (int j = 0; j < w; j++) {
-            row[j] = (float) b[src + j];
-          }
-        }
-        continue;
-      }
-      int p = 0;
-      for (; p + 3 < k; p += 4) {
-        float[] r0 = packed[base + p];
-        float[] r1 = packed[base + p + 1];
-        float[] r2 = packed[base + p + 2];
-        float[] r3 = packed[base + p + 3];
-        for (int j = 0; j < w; j++) {
-          int src = bOff + (j0 + j) * k + p;
-          r0[j] = (float) b[src];
-          r1[j] = (float) b[src + 1];
-          r2[j] = (float) b[src + 2];
-          r3[j] = (float) b[src + 3];
-        }
-      }
-      for (; p < k; p++) {
+      float[][] packed, int panel, int pStart, int pEnd) {
+    int j0 = panel * NC;
+    int w = Math.min(NC, n - j0);
+    int base = panel * k;
+    if (!bTransposed) {
+      for (int p = pStart; p < pEnd; p++) {
         float[] row = packed[base + p];
+        int src = bOff + p * n + j0;
         for (int j = 0; j < w; j++) {
-          row[j] = (float) b[bOff + (j0 + j) * k + p];
+          row[j] = (float) b[src + j];
         }
+      }
+      return;
+    }
+    int p = pStart;
+    for (; p + 3 < pEnd; p += 4) {
+      float[] r0 = packed[base + p];
+      float[] r1 = packed[base + p + 1];
+      float[] r2 = packed[base + p + 2];
+      float[] r3 = packed[base + p + 3];
+      for (int j = 0; j < w; j++) {
+        int src = bOff + (j0 + j) * k + p;
+        r0[j] = (float) b[src];
+        r1[j] = (float) b[src + 1];
+        r2[j] = (float) b[src + 2];
+        r3[j] = (float) b[src + 3];
+      }
+    }
+    for (; p < pEnd; p++) {
+      float[] row = packed[base + p];
+      for (int j = 0; j < w; j++) {
+        row[j] = (float) b[bOff + (j0 + j) * k + p];
       }
     }
   }

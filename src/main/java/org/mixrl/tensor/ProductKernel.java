@@ -21,6 +21,14 @@ abstract class ProductKernel {
   static final int MC = 64;
 
   /**
+   * Rows of C per tile for this kernel ({@link #MC} unless a kernel packs nothing per tile and
+   * gains from a finer split between threads). Tile sizes never change an element's sum.
+   */
+  int rowsPerTile() {
+    return MC;
+  }
+
+  /**
    * Outputs with fewer columns than this (and at least twice as many rows) are computed
    * transposed; see {@link #runOnTransposedOutput}.
    */
@@ -72,19 +80,20 @@ abstract class ProductKernel {
           m, k, n);
       return;
     }
-    int rowTiles = (m + MC - 1) / MC;
+    int mc = rowsPerTile();
+    int rowTiles = (m + mc - 1) / mc;
     int colTiles = (n + NC - 1) / NC;
     int tiles = rowTiles * colTiles;
     IntConsumer tile;
     if (dot) {
-      tile = t -> dotRows(a, aOff, k, b, bOff, c, cOff, t * MC, Math.min(m, t * MC + MC));
+      tile = t -> dotRows(a, aOff, k, b, bOff, c, cOff, t * mc, Math.min(m, t * mc + mc));
     } else {
       Tiles kernel = tiles(a, aOff, aRowStride, aColStride, b, bOff, bTransposed, c, cOff,
           m, k, n);
       tile = t -> {
-        int i0 = (t / colTiles) * MC;
+        int i0 = (t / colTiles) * mc;
         int j0 = (t % colTiles) * NC;
-        kernel.tile(i0, Math.min(m, i0 + MC), j0, Math.min(n, j0 + NC));
+        kernel.tile(i0, Math.min(m, i0 + mc), j0, Math.min(n, j0 + NC));
       };
     }
     if ((long) m * n * k < PARALLEL_MIN_WORK) {
