@@ -8,6 +8,9 @@
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 src/bench/compare.sh   # mixrl on JDK 25
 #   PRECISION=f32 src/bench/compare.sh      # mixrl's matmul, MLP and SAC rows with f32 products
 #                                           # (the estimator row stays f64: it has no f32 path)
+#   ROUNDS=3 src/bench/compare.sh           # three alternating passes (mixrl, torch, mixrl, ...)
+#                                           # in OUT_DIR/r1..r3; medians of the rounds, and each
+#                                           # ratio's per-round range (the window's noise)
 #
 # Needs python3-torch (installed with apt-get if missing) and OpenBLAS for torch's BLAS
 # (libopenblas0-pthread unpacked into /tmp/openblas with apt-get download + dpkg -x, leaving
@@ -20,6 +23,8 @@ out="${1:-bench-compare-$(date -u +%Y%m%dT%H%M)}"
 mkdir -p "$out"
 clock="${CLOCK:-wall}"
 case "$clock" in wall|cpu) ;; *) echo "CLOCK must be wall or cpu, got '$clock'" >&2; exit 2;; esac
+rounds="${ROUNDS:-1}"
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "ROUNDS must be a positive integer, got '$rounds'" >&2; exit 2; }
 prec="${PRECISION:-f64}"
 case "$prec" in f64|f32) ;; *) echo "PRECISION must be f64 or f32, got '$prec'" >&2; exit 2;; esac
 py=/usr/bin/python3
@@ -51,23 +56,26 @@ torch() {  # threads, then the script and its arguments
 }
 
 { date -u; uptime; "$java" -version 2>&1 | head -n 1; } > "$out/window-start.txt"
-echo "compare.sh: mixrl side ..." >&2
 cases=sg-rp,sgm-mrp,sgm-lr
-jrun org.mixrl.bench.SacUpdateBenchmark 30 20 1 256,256 256 $cases $prec > "$out/mixrl-sac256-t1.txt"
-jrun org.mixrl.bench.SacUpdateBenchmark 30 20 2 256,256 256 $cases $prec > "$out/mixrl-sac256-t2.txt"
-jrun org.mixrl.bench.SacUpdateBenchmark 30 20 1 64,64 256 $cases $prec > "$out/mixrl-sac64-b256-t1.txt"
-jrun org.mixrl.bench.SacUpdateBenchmark 30 20 1 64,64 32 $cases $prec > "$out/mixrl-sac64-b32-t1.txt"
-jrun org.mixrl.bench.MlpBenchmark 30 30 1 $prec > "$out/mixrl-mlp-t1.txt"
-jrun org.mixrl.bench.EstimatorBenchmark 15 0.2 > "$out/mixrl-estimator.txt"
-jrun org.mixrl.bench.MatMulBenchmark 256 1 7 $prec > "$out/mixrl-matmul.txt"
-echo "compare.sh: PyTorch side ..." >&2
-for t in 1 2; do
-  torch $t "$pyd/sac_update_bench.py" $t 7 sg-rp,sgm-mrp,sgm-lr 256,256 256 > "$out/torch-sac256-t$t.txt"
+for round in $(seq "$rounds"); do
+  r="$out"; [[ "$rounds" == 1 ]] || { r="$out/r$round"; mkdir -p "$r"; }
+  echo "compare.sh: round $round of $rounds, mixrl side ..." >&2
+  jrun org.mixrl.bench.SacUpdateBenchmark 30 100 1 256,256 256 $cases $prec > "$r/mixrl-sac256-t1.txt"
+  jrun org.mixrl.bench.SacUpdateBenchmark 30 100 2 256,256 256 $cases $prec > "$r/mixrl-sac256-t2.txt"
+  jrun org.mixrl.bench.SacUpdateBenchmark 30 100 1 64,64 256 $cases $prec > "$r/mixrl-sac64-b256-t1.txt"
+  jrun org.mixrl.bench.SacUpdateBenchmark 30 100 1 64,64 32 $cases $prec > "$r/mixrl-sac64-b32-t1.txt"
+  jrun org.mixrl.bench.MlpBenchmark 30 30 1 $prec > "$r/mixrl-mlp-t1.txt"
+  jrun org.mixrl.bench.EstimatorBenchmark 15 0.2 > "$r/mixrl-estimator.txt"
+  jrun org.mixrl.bench.MatMulBenchmark 256 1 7 $prec > "$r/mixrl-matmul.txt"
+  echo "compare.sh: round $round of $rounds, PyTorch side ..." >&2
+  for t in 1 2; do
+    torch $t "$pyd/sac_update_bench.py" $t 7 sg-rp,sgm-mrp,sgm-lr 256,256 256 > "$r/torch-sac256-t$t.txt"
+  done
+  torch 1 "$pyd/sac_update_bench.py" 1 7 sg-rp,sgm-mrp,sgm-lr 64,64 256 > "$r/torch-sac64-b256-t1.txt"
+  torch 1 "$pyd/sac_update_bench.py" 1 7 sg-rp,sgm-mrp,sgm-lr 64,64 32 > "$r/torch-sac64-b32-t1.txt"
+  torch 1 "$pyd/mlp_bench.py" 1 7 > "$r/torch-mlp-t1.txt"
+  torch 1 "$pyd/estimator_bench.py" 1 7 > "$r/torch-estimator.txt"
+  torch 1 "$pyd/matmul_bench.py" 256 1 7 > "$r/torch-matmul.txt"
 done
-torch 1 "$pyd/sac_update_bench.py" 1 7 sg-rp,sgm-mrp,sgm-lr 64,64 256 > "$out/torch-sac64-b256-t1.txt"
-torch 1 "$pyd/sac_update_bench.py" 1 7 sg-rp,sgm-mrp,sgm-lr 64,64 32 > "$out/torch-sac64-b32-t1.txt"
-torch 1 "$pyd/mlp_bench.py" 1 7 > "$out/torch-mlp-t1.txt"
-torch 1 "$pyd/estimator_bench.py" 1 7 > "$out/torch-estimator.txt"
-torch 1 "$pyd/matmul_bench.py" 256 1 7 > "$out/torch-matmul.txt"
 { date -u; uptime; } > "$out/window-end.txt"
 "$py" "$pyd/compare_table.py" "$out" "$clock" "$prec" | tee "$out/table.md"

@@ -5,26 +5,33 @@ Needs no torch. 'cpu' takes mixrl's thread-CPU medians for the one-thread rows (
 scripts were then run with BENCH_CLOCK=cpu); two-thread rows are wall-clock either way. The
 last argument names the precision of mixrl's products in OUT_DIR (compare.sh's PRECISION);
 the estimator row is f64 either way.
+
+OUT_DIR holds one round (the raw files themselves) or several (subdirectories r1, r2, ...,
+each a full pass of mixrl's side then torch's). With several rounds each cell is the median of
+the rounds' medians, the ratio is the ratio of those medians, and the last column gives the
+smallest and largest of the per-round ratios: the window's noise, stated with the result.
 """
 import os
 import re
+import statistics
 import sys
 
 out = sys.argv[1]
 clock = sys.argv[2] if len(sys.argv) > 2 else "wall"
 prec = sys.argv[3] if len(sys.argv) > 3 else "f64"
+cpu1 = clock == "cpu"
+
+JAVA_CASE = {"sg-rp": "SG-RP", "sgm-mrp": "SGM-MRP K=5", "sgm-lr": "SGM-LR K=5"}
+CASES = ("sg-rp", "sgm-mrp", "sgm-lr")
 
 
-def read(name):
-    path = os.path.join(out, name)
+def read(d, name):
+    path = os.path.join(d, name)
     return open(path).read() if os.path.exists(path) else ""
 
 
-JAVA_CASE = {"sg-rp": "SG-RP", "sgm-mrp": "SGM-MRP K=5", "sgm-lr": "SGM-LR K=5"}
-
-
-def java_sac(name, case, use_cpu):
-    for line in read(name).splitlines():
+def java_sac(d, name, case, use_cpu):
+    for line in read(d, name).splitlines():
         if line.startswith(JAVA_CASE[case] + " "):
             key = "thread-CPU median" if use_cpu else "wall median"
             m = re.search(key + r" ([0-9.]+) ms", line)
@@ -32,10 +39,10 @@ def java_sac(name, case, use_cpu):
     return None
 
 
-def torch_rows(name):
+def torch_rows(d, name):
     """{(case-or-'', threads, dtype): value} from the PyTorch scripts' tables."""
     rows = {}
-    for line in read(name).splitlines():
+    for line in read(d, name).splitlines():
         f = line.split()
         try:
             if len(f) == 4 and f[2] in ("float64", "float32"):      # sac: case threads dtype ms
@@ -47,9 +54,9 @@ def torch_rows(name):
     return rows
 
 
-def torch_matmul(name):
+def torch_matmul(d, name):
     rows = {}
-    for line in read(name).splitlines():
+    for line in read(d, name).splitlines():
         f = line.split()
         if len(f) == 4 and f[2] in ("float64", "float32"):
             try:
@@ -59,74 +66,110 @@ def torch_matmul(name):
     return rows
 
 
+def estimator_match(d):
+    return re.search(r"median ([0-9.]+) us/repeat wall, ([0-9.]+) us/repeat thread-CPU; "
+                     r"GC ([0-9.]+)", read(d, "mixrl-estimator.txt"))
+
+
+def round_values(d):
+    """[(label, threads, mixrl, torch f64, torch f32, target, digits, rate)] for one round."""
+    rows = []
+    t1 = torch_rows(d, "torch-sac256-t1.txt")
+    t2 = torch_rows(d, "torch-sac256-t2.txt")
+    for case in CASES:
+        f32 = t1.get((case, 1, "float32"))
+        rows.append((f"SAC {case} 256×256, batch 256 (ms)", "1",
+                     java_sac(d, "mixrl-sac256-t1.txt", case, cpu1),
+                     t1.get((case, 1, "float64")), f32, "≤ 1.5×", 2, False))
+        best = [v for v in (f32, t2.get((case, 2, "float32"))) if v is not None]
+        rows.append((f"SAC {case} 256×256, batch 256 (ms)", "2 (torch: best of 1, 2)",
+                     java_sac(d, "mixrl-sac256-t2.txt", case, False),
+                     t2.get((case, 2, "float64")), min(best) if best else None, "< 1×", 2,
+                     False))
+    for batch in (256, 32):
+        t = torch_rows(d, f"torch-sac64-b{batch}-t1.txt")
+        for case in CASES:
+            rows.append((f"SAC {case} 64×64, batch {batch} (ms)", "1",
+                         java_sac(d, f"mixrl-sac64-b{batch}-t1.txt", case, cpu1),
+                         t.get((case, 1, "float64")), t.get((case, 1, "float32")), "≤ 0.5×", 3,
+                         False))
+    mm = re.search(r"median ([0-9.]+) ms wall.*median ([0-9.]+) ms calling-thread CPU",
+                   read(d, "mixrl-mlp-t1.txt"))
+    t = torch_rows(d, "torch-mlp-t1.txt")
+    rows.append(("MLP fwd+bwd 256-256-256-1, batch 256 (ms)", "1",
+                 None if not mm else float(mm.group(2) if cpu1 else mm.group(1)),
+                 t.get(("", 1, "float64")), t.get(("", 1, "float32")), "≤ 1.5×", 2, False))
+    me = estimator_match(d)
+    t = torch_rows(d, "torch-estimator.txt")
+    est_label = "" if prec == "f64" else " (mixrl: f64)"
+    rows.append((f"estimator: K=5, batch 64, one MRP + one LR gradient (µs){est_label}", "1",
+                 None if not me else float(me.group(2) if cpu1 else me.group(1)),
+                 t.get(("estimator", 1, "float64")), t.get(("estimator", 1, "float32")),
+                 "≤ 0.1×", 1, False))
+    gflops = None
+    for line in read(d, "mixrl-matmul.txt").splitlines():
+        f = line.split()
+        if len(f) == 6 and f[0] == "256" and f[1] == "1":
+            gflops = float(f[5]) if cpu1 and f[5] != "n/a" else float(f[3])
+    tm = torch_matmul(d, "torch-matmul.txt")
+    rows.append(("matmul 256³ (GFLOP/s, higher is better)", "1", gflops, tm.get("float64"),
+                 tm.get("float32"), "f64 ≥ 30 GFLOP/s" if prec == "f64" else "f32 ≥ 60 GFLOP/s",
+                 1, True))
+    return rows
+
+
 def fmt(x, digits=2):
     return "–" if x is None else f"{x:.{digits}f}"
 
 
+def median(xs):
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else None
+
+
 def ratio(a, b):
-    return "–" if a is None or b is None or b == 0 else f"{a / b:.2f}×"
+    return None if a is None or b is None or b == 0 else a / b
 
 
-cpu1 = clock == "cpu"
+rounds = sorted((e for e in os.listdir(out) if re.fullmatch(r"r[0-9]+", e)),
+                key=lambda e: int(e[1:]))
+dirs = [os.path.join(out, r) for r in rounds] or [out]
+per_round = [round_values(d) for d in dirs]
+several = len(dirs) > 1
+
+head = f"| workload | threads | mixrl {prec} | torch f64 | torch f32 | mixrl / torch f32 |"
+rule = "|---|--:|--:|--:|--:|--:|"
+if several:
+    head += " per-round ratios |"
+    rule += "--:|"
 lines = [
-    f"clock for one-thread rows: {'thread CPU time' if cpu1 else 'wall'}; medians",
+    f"clock for one-thread rows: {'thread CPU time' if cpu1 else 'wall'}; medians"
+    + (f" of {len(dirs)} rounds, each a full pass of mixrl's side then torch's" if several
+       else ""),
     "",
-    f"| workload | threads | mixrl {prec} | torch f64 | torch f32 | mixrl / torch f32 | target |",
-    "|---|--:|--:|--:|--:|--:|---|",
+    head + " target |",
+    rule + "---|",
 ]
-for case in ("sg-rp", "sgm-mrp", "sgm-lr"):
-    t1 = torch_rows("torch-sac256-t1.txt")
-    t2 = torch_rows("torch-sac256-t2.txt")
-    m1 = java_sac("mixrl-sac256-t1.txt", case, cpu1)
-    m2 = java_sac("mixrl-sac256-t2.txt", case, False)
-    f64 = t1.get((case, 1, "float64"))
-    f32 = t1.get((case, 1, "float32"))
-    lines.append(f"| SAC {case} 256×256, batch 256 (ms) | 1 | {fmt(m1)} | {fmt(f64)} | {fmt(f32)} "
-                 f"| {ratio(m1, f32)} | ≤ 1.5× |")
-    best = [v for v in (f32, t2.get((case, 2, "float32"))) if v is not None]
-    best32 = min(best) if best else None
-    lines.append(f"| SAC {case} 256×256, batch 256 (ms) | 2 (torch: best of 1, 2) | {fmt(m2)} "
-                 f"| {fmt(t2.get((case, 2, 'float64')))} | {fmt(best32)} | {ratio(m2, best32)} "
-                 f"| < 1× |")
-for batch in (256, 32):
-    t = torch_rows(f"torch-sac64-b{batch}-t1.txt")
-    for case in ("sg-rp", "sgm-mrp", "sgm-lr"):
-        m = java_sac(f"mixrl-sac64-b{batch}-t1.txt", case, cpu1)
-        f32 = t.get((case, 1, "float32"))
-        lines.append(f"| SAC {case} 64×64, batch {batch} (ms) | 1 | {fmt(m, 3)} "
-                     f"| {fmt(t.get((case, 1, 'float64')), 3)} | {fmt(f32, 3)} | {ratio(m, f32)} "
-                     f"| ≤ 0.5× |")
-mlp = read("mixrl-mlp-t1.txt")
-mm = re.search(r"median ([0-9.]+) ms wall.*median ([0-9.]+) ms calling-thread CPU", mlp)
-m = None if not mm else float(mm.group(2) if cpu1 else mm.group(1))
-t = torch_rows("torch-mlp-t1.txt")
-lines.append(f"| MLP fwd+bwd 256-256-256-1, batch 256 (ms) | 1 | {fmt(m)} "
-             f"| {fmt(t.get(('', 1, 'float64')))} | {fmt(t.get(('', 1, 'float32')))} "
-             f"| {ratio(m, t.get(('', 1, 'float32')))} | ≤ 1.5× |")
-est = read("mixrl-estimator.txt")
-me = re.search(r"median ([0-9.]+) us/repeat wall, ([0-9.]+) us/repeat thread-CPU; GC ([0-9.]+)", est)
-m = None if not me else float(me.group(2) if cpu1 else me.group(1))
-t = torch_rows("torch-estimator.txt")
-f32 = t.get(("estimator", 1, "float32"))
-est_label = "" if prec == "f64" else " (mixrl: f64)"
-lines.append(f"| estimator: K=5, batch 64, one MRP + one LR gradient (µs){est_label} | 1 | {fmt(m, 1)} "
-             f"| {fmt(t.get(('estimator', 1, 'float64')), 1)} | {fmt(f32, 1)} | {ratio(m, f32)} "
-             f"| ≤ 0.1× |")
-gflops = None
-for line in read("mixrl-matmul.txt").splitlines():
-    f = line.split()
-    if len(f) == 6 and f[0] == "256" and f[1] == "1":
-        gflops = float(f[5]) if cpu1 and f[5] != "n/a" else float(f[3])
-tm = torch_matmul("torch-matmul.txt")
-lines.append(f"| matmul 256³ (GFLOP/s, higher is better) | 1 | {fmt(gflops, 1)} "
-             f"| {fmt(tm.get('float64'), 1)} | {fmt(tm.get('float32'), 1)} "
-             f"| rate {ratio(gflops, tm.get('float32'))} of f32 "
-             f"| {'f64 ≥ 30' if prec == 'f64' else 'f32 ≥ 60'} GFLOP/s |")
-if me:
+for i, first in enumerate(per_round[0]):
+    label, threads, _, _, _, target, digits, rate = first
+    mixrl = median(r[i][2] for r in per_round)
+    t64 = median(r[i][3] for r in per_round)
+    t32 = median(r[i][4] for r in per_round)
+    q = ratio(mixrl, t32)
+    cell = "–" if q is None else (f"rate {q:.2f}× of f32" if rate else f"{q:.2f}×")
+    row = f"| {label} | {threads} | {fmt(mixrl, digits)} | {fmt(t64, digits)} " \
+          f"| {fmt(t32, digits)} | {cell} |"
+    if several:
+        qs = [ratio(r[i][2], r[i][4]) for r in per_round]
+        qs = [x for x in qs if x is not None]
+        row += f" {min(qs):.2f}–{max(qs):.2f} |" if qs else " – |"
+    lines.append(row + f" {target} |")
+gc = [float(m.group(3)) for m in (estimator_match(d) for d in dirs) if m]
+if gc:
     lines.append("")
-    lines.append(f"mixrl estimator workload: GC {me.group(3)} µs per repeat on other threads "
-                 "(not in the thread CPU time).")
+    lines.append(f"mixrl estimator workload: GC {fmt(median(gc), 1)} µs per repeat on other "
+                 "threads (not in the thread CPU time).")
 lines.append("")
-lines.append("window: " + " / ".join(read("window-start.txt").split("\n")[:2]) + " → "
-             + " / ".join(read("window-end.txt").split("\n")[:2]))
+lines.append("window: " + " / ".join(read(out, "window-start.txt").split("\n")[:2]) + " → "
+             + " / ".join(read(out, "window-end.txt").split("\n")[:2]))
 print("\n".join(lines))
