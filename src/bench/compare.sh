@@ -64,7 +64,7 @@ for round in $(seq "$rounds"); do
   jrun org.mixrl.bench.SacUpdateBenchmark 30 100 2 256,256 256 $cases $prec > "$r/mixrl-sac256-t2.txt"
   jrun org.mixrl.bench.SacUpdateBenchmark 30 100 1 64,64 256 $cases $prec > "$r/mixrl-sac64-b256-t1.txt"
   jrun org.mixrl.bench.SacUpdateBenchmark 30 100 1 64,64 32 $cases $prec > "$r/mixrl-sac64-b32-t1.txt"
-  jrun org.mixrl.bench.MlpBenchmark 30 30 1 $prec > "$r/mixrl-mlp-t1.txt"
+  jrun org.mixrl.bench.MlpBenchmark 30 300 1 $prec > "$r/mixrl-mlp-t1.txt"
   jrun org.mixrl.bench.EstimatorBenchmark 15 0.2 > "$r/mixrl-estimator.txt"
   jrun org.mixrl.bench.MatMulBenchmark 256 1 7 $prec > "$r/mixrl-matmul.txt"
   echo "compare.sh: round $round of $rounds, PyTorch side ..." >&2
