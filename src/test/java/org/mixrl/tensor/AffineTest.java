@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mixrl.autodiff.GradCheck;
 import org.mixrl.random.RandomStream;
 
@@ -68,15 +70,32 @@ class AffineTest {
     }
   }
 
-  @Test
-  void fusedActivationsEqualTheSeparateOpsBitForBit() {
+  /**
+   * Shapes for every way the product reaches the activation: one tile; one output column (the
+   * dot-product path); several row tiles and two column panels, also on two threads (the
+   * activation runs per finished block, on the thread that computed it); in f64 and f32.
+   */
+  @ParameterizedTest(name = "[{0}, {1}] -> {2}, {3} thread(s), {4}")
+  @CsvSource({"7,5,3,1,f64", "70,9,1,1,f64", "300,20,300,1,f64", "129,64,257,2,f64",
+      "7,5,3,1,f32", "70,9,1,1,f32", "300,20,300,1,f32", "129,64,257,2,f32"})
+  void fusedActivationsEqualTheSeparateOpsBitForBit(int rows, int in, int out, int threads,
+      String precision) {
+    MatMul.setThreads(threads);
+    try (Precision.Scope p = Precision.parse(precision).use()) {
+      fusedEqualsSeparate(rows, in, out);
+    } finally {
+      MatMul.setThreads(1);
+    }
+  }
+
+  private void fusedEqualsSeparate(int rows, int in, int out) {
     // values and all three gradients, compared by raw bits (signed zeros included): the fused
     // node is an optimisation, never a change in numbers
     for (Affine.Epilogue act : Affine.Epilogue.values()) {
-      Tensor x = Tensor.randn(rng, 7, 5);
-      Tensor w = Tensor.randn(rng, 3, 5);
-      Tensor b = Tensor.randn(rng, 3);
-      Tensor u = Tensor.randn(rng, 7, 3); // upstream weights, some negative
+      Tensor x = Tensor.randn(rng, rows, in);
+      Tensor w = Tensor.randn(rng, out, in);
+      Tensor b = Tensor.randn(rng, out);
+      Tensor u = Tensor.randn(rng, rows, out); // upstream weights, some negative
       Tensor[] fused = leaves(x, w, b);
       Tensor yf = Affine.affine(fused[0], fused[1], fused[2], act);
       yf.mul(u).sum().backward();
