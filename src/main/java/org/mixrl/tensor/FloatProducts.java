@@ -14,10 +14,11 @@ import java.util.Arrays;
  * and JVM ({@link Math#fma(float, float, float)} is exactly rounded by the specification).
  *
  * <p>Layout, from a measured design (docs/benchmarks.md): B is converted once per call into
- * float rows of one column panel each ({@link #NC} wide), shared read-only by the tiles;
- * each pair of C rows is accumulated in two float scratch rows over the whole k (no k blocks:
- * a block boundary would cost a float-to-double round trip of the C rows, and a 256×256 float
- * panel, 256 KiB, stays in L2), four k terms per pass, then added to C. The inner loops run
+ * float rows of one column panel each ({@link #NC} wide), shared read-only by the tiles (the
+ * conversion itself split over the kernel threads when B is large); four C rows on JDK 21+,
+ * else two, are accumulated in float scratch rows over the whole k (no k blocks: a block
+ * boundary would cost a float-to-double round trip of the C rows, and a 256×256 float panel,
+ * 256 KiB, stays in L2), four k terms per pass, then added to C. The inner loops run
  * over separate arrays indexed by the bare loop variable, as in the double kernel, which is
  * what lets C2 vectorize them (8 float lanes per AVX2 register against 4 doubles).
  */
