@@ -78,7 +78,10 @@ class KernelChannelsTest {
   void aPeerAnnouncingAFrameOverTheLimitIsDisconnected() throws Exception {
     ConnectionInfo info = new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(),
         freePort(), freePort(), KEY, "hmac-sha256");
-    KernelChannels channels = new KernelChannels(info, new PrintStream(new ByteArrayOutputStream()));
+    // the channel's log (dropped and failed messages), shown if the assertion below fails
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    KernelChannels channels = new KernelChannels(info,
+        new PrintStream(log, true, StandardCharsets.UTF_8));
     BlockingQueue<String> handled = new LinkedBlockingQueue<>();
     channels.handle(MessageType.KERNEL_INFO_REQUEST, (env, m) -> handled.add("kernel_info"));
     channels.handle(MessageType.SHUTDOWN_REQUEST, (env, m) -> env.markForShutdown());
@@ -104,7 +107,9 @@ class KernelChannelsTest {
       shell.setLinger(0);
       shell.connect(info.endpoint(info.shellPort()));
       Frames.send(shell, request(KEY, "kernel_info_request", "{}"));
-      assertEquals("kernel_info", handled.poll(WAIT_S, TimeUnit.SECONDS), "after refused frames");
+      String got = handled.poll(WAIT_S, TimeUnit.SECONDS);
+      assertEquals("kernel_info", got, () -> "after refused frames; the channel's log: "
+          + log.toString(StandardCharsets.UTF_8));
       Frames.send(shell, request(KEY, "shutdown_request", "{\"restart\": false}"));
       channels.awaitShutdown();
     }
