@@ -103,15 +103,34 @@ class KernelChannelsTest {
         }
       }
     }
-    try (ZMQ.Context ctx = ZMQ.context(1); ZMQ.Socket shell = ctx.socket(SocketType.DEALER)) {
-      shell.setLinger(0);
-      shell.connect(info.endpoint(info.shellPort()));
-      Frames.send(shell, request(KEY, "kernel_info_request", "{}"));
-      String got = handled.poll(WAIT_S, TimeUnit.SECONDS);
-      assertEquals("kernel_info", got, () -> "after refused frames; the channel's log: "
-          + log.toString(StandardCharsets.UTF_8));
-      Frames.send(shell, request(KEY, "shutdown_request", "{\"restart\": false}"));
-      channels.awaitShutdown();
+    // Up to three fresh client sockets, as for the heartbeat below: JeroMQ as a client sometimes
+    // never delivers a fresh socket's first message (here too: in a probe of 20 fresh kernels
+    // without any refused peer, 3 first requests never arrived while a second socket's did).
+    // What is tested is the server: after the refused peers it still serves a new connection.
+    List<ZMQ.Socket> sockets = new ArrayList<>();
+    try (ZMQ.Context ctx = ZMQ.context(1)) {
+      try {
+        String got = null;
+        ZMQ.Socket served = null;
+        for (int attempt = 0; attempt < 3 && got == null; attempt++) {
+          ZMQ.Socket shell = ctx.socket(SocketType.DEALER);
+          sockets.add(shell);
+          shell.setLinger(0);
+          shell.connect(info.endpoint(info.shellPort()));
+          Frames.send(shell, request(KEY, "kernel_info_request", "{}"));
+          got = handled.poll(WAIT_S / 2, TimeUnit.SECONDS);
+          served = shell;
+        }
+        assertEquals("kernel_info", got, () -> "after refused frames, in three fresh connections;"
+            + " the channel's log: " + log.toString(StandardCharsets.UTF_8));
+        Frames.send(served, request(KEY, "shutdown_request", "{\"restart\": false}"));
+        channels.awaitShutdown();
+      } finally {
+        for (ZMQ.Socket socket : sockets) {
+          socket.setLinger(0);
+          socket.close();
+        }
+      }
     }
   }
 
