@@ -13,7 +13,7 @@ import java.util.function.IntConsumer;
  * are claimed dynamically from a shared counter; which thread runs a task never changes what the
  * task computes, which is what keeps kernel results independent of the thread count.
  *
- * <p>Why helpers spin before they sleep: an SAC update at 256×256 hands out about 30 products
+ * <p>Why helpers spin before they sleep: an SAC update at 256×256 hands out about 45 products
  * of a few hundred microseconds each, with a few tens of microseconds of single-threaded work
  * between them. A helper woken from {@code park} for each one arrived after the caller had taken
  * most tiles (an executor hand-off made the second thread worth 0–12 %, docs/benchmarks.md). A
